@@ -1,0 +1,80 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "compliance-check",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ComplianceRules", targets: ["ComplianceRules"]),
+        .library(name: "ComplianceEngine", targets: ["ComplianceEngine"]),
+        .executable(name: "compliance-check", targets: ["compliance-check"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "ComplianceRules",
+            dependencies: [
+                "CYAML",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            plugins: ["EmbedRulePacks"]
+        ),
+        .target(
+            name: "ComplianceEngine",
+            dependencies: [
+                "ComplianceRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "compliance-check",
+            dependencies: [
+                "ComplianceEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Build tooling: turns rules/**/*.yaml into Swift source at build time.
+        .executableTarget(name: "embed-rule-packs", path: "Sources/embed-rule-packs"),
+        .plugin(
+            name: "EmbedRulePacks",
+            capability: .buildTool(),
+            dependencies: ["embed-rule-packs"],
+            path: "Sources/EmbedRulePacks"
+        ),
+
+        .testTarget(
+            name: "ComplianceRulesTests",
+            dependencies: ["ComplianceRules"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ComplianceEngineTests",
+            dependencies: ["ComplianceEngine"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["ComplianceEngine"],
+            exclude: ["Golden"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system && target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,221 @@
+internal import ComplianceRules
+internal import OrderedCollections
+
+/// The value of a derived fact for one system.
+struct DerivedValue: Sendable {
+    /// `nil` when the derivation is unknown.
+    var value: String?
+    /// The facts that would decide it, when unknown.
+    var missing: [String]
+    /// The deciding case, when a case matched.
+    var matched: Derivation.Case?
+}
+
+/// Evaluates checked conditions against one system's facts with three-valued logic.
+struct ConditionEvaluator {
+    let asOf: CalendarDate
+    /// Derived facts by `namespace.name`.
+    var derived: [String: DerivedValue]
+    let evidence: EvidenceChecker
+
+    func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
+        switch condition {
+        case .all(let parts):
+            return .combine(all: parts.map { evaluate($0, in: scope, at: scopePath) })
+        case .any(let parts):
+            return .combine(any: parts.map { evaluate($0, in: scope, at: scopePath) })
+        case .not(let part):
+            var verdict = evaluate(part, in: scope, at: scopePath)
+            verdict.truth = verdict.truth.negated
+            verdict.observations = verdict.observations.map {
+                var negated = $0
+                negated.expected = "not (\($0.expected))"
+                return negated
+            }
+            return verdict
+        case .predicate(let predicate):
+            return evaluate(predicate, in: scope, at: scopePath)
+        }
+    }
+
+    private func evaluate(_ predicate: Predicate, in scope: Value, at scopePath: [PathStep]) -> Verdict {
+        let reference = predicate.fact
+        var actual: Value?
+        var missingWhenAbsent = [reference.vocabularyPath]
+        switch reference.kind {
+        case .fact:
+            actual = scope.value(at: reference.keys)
+            if actual == .null { actual = nil }
+        case .derived(let namespace, let name):
+            let derivedValue = derived["\(namespace).\(name)"]
+            actual = derivedValue?.value.map(Value.string)
+            missingWhenAbsent = derivedValue?.missing ?? missingWhenAbsent
+        }
+        let path = scopePath + reference.keys.map(PathStep.key)
+        var parts: [Verdict] = []
+        for operation in predicate.operators {
+            parts.append(apply(operation, to: actual, path: path, missing: missingWhenAbsent))
+        }
+        return .combine(all: parts)
+    }
+
+    private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], missing: [String]) -> Verdict {
+        let expected = Self.expectation(operation, asOf: asOf)
+        func verdict(_ truth: Truth, note: String? = nil) -> Verdict {
+            Verdict(truth: truth, observations: [FactObservation(path: path, actual: actual, expected: expected, note: note)])
+        }
+        if case .exists(let wanted) = operation {
+            return verdict(Truth((actual != nil) == wanted))
+        }
+        guard let actual else {
+            return Verdict(
+                truth: .unknown, observations: [FactObservation(path: path, actual: nil, expected: expected, note: nil)],
+                missing: missing)
+        }
+        switch operation {
+        case .exists:
+            return verdict(.true)
+        case .equals(let operand):
+            return verdict(Truth(Self.equal(actual, operand)))
+        case .notEquals(let operand):
+            return verdict(Truth(!Self.equal(actual, operand)))
+        case .isIn(let operands):
+            return verdict(Truth(operands.contains { Self.equal(actual, $0) }))
+        case .notIn(let operands):
+            return verdict(Truth(!operands.contains { Self.equal(actual, $0) }))
+        case .contains(let operand):
+            if case .string(let text) = actual, case .string(let needle) = operand {
+                return verdict(Truth(text.contains(needle)))
+            }
+            return verdict(Truth((actual.listValue ?? []).contains { Self.equal($0, operand) }))
+        case .containsAny(let operands):
+            let elements = actual.listValue ?? []
+            return verdict(Truth(operands.contains { operand in elements.contains { Self.equal($0, operand) } }))
+        case .containsAll(let operands):
+            let elements = actual.listValue ?? []
+            return verdict(Truth(operands.allSatisfy { operand in elements.contains { Self.equal($0, operand) } }))
+        case .containsNone(let operands):
+            let elements = actual.listValue ?? []
+            return verdict(Truth(!operands.contains { operand in elements.contains { Self.equal($0, operand) } }))
+        case .greaterThan(let operand):
+            return verdict(Self.compare(actual, operand).map { Truth($0 > 0) } ?? .false)
+        case .greaterThanOrEqual(let operand):
+            return verdict(Self.compare(actual, operand).map { Truth($0 >= 0) } ?? .false)
+        case .lessThan(let operand):
+            return verdict(Self.compare(actual, operand).map { Truth($0 < 0) } ?? .false)
+        case .lessThanOrEqual(let operand):
+            return verdict(Self.compare(actual, operand).map { Truth($0 <= 0) } ?? .false)
+        case .minItems(let count):
+            return verdict(Truth((actual.listValue?.count ?? 0) >= count))
+        case .maxItems(let count):
+            return verdict(Truth((actual.listValue?.count ?? 0) <= count))
+        case .matches(let pattern):
+            guard case .string(let text) = actual else { return verdict(.false) }
+            return verdict(Truth(text.utf8.count <= Self.maxMatchInput && pattern.matches(text)))
+        case .withinDays(let days):
+            guard case .date(let date) = actual else { return verdict(.false) }
+            let age = asOf.days(since: date)
+            return verdict(Truth(age >= 0 && age <= days))
+        case .every(let inner), .some(let inner), .none(let inner):
+            return quantified(operation, inner, over: actual, path: path, expected: expected)
+        case .evidence(let options):
+            let check = evidence.check(actual, options: options, asOf: asOf)
+            return verdict(check.passed ? .true : .false, note: check.note)
+        }
+    }
+
+    /// Longest string `matches` will read (longer input does not match).
+    static let maxMatchInput = 10_000
+
+    private func quantified(_ operation: Operator, _ inner: Condition, over actual: Value, path: [PathStep], expected: String)
+        -> Verdict
+    {
+        let elements = actual.listValue ?? []
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            verdicts.append(evaluate(inner, in: element, at: path + [.index(index)]))
+        }
+        var result: Verdict
+        switch operation {
+        case .every:
+            result = .combine(all: verdicts)
+        case .some:
+            result = .combine(any: verdicts)
+        default:
+            result = .combine(any: verdicts)
+            result.truth = result.truth.negated
+        }
+        if verdicts.isEmpty {
+            result.observations = [FactObservation(path: path, actual: actual, expected: expected, note: nil)]
+        }
+        return result
+    }
+
+    // MARK: Comparison
+
+    /// Equality across int and double, and between dates and date strings.
+    static func equal(_ lhs: Value, _ rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.int(let a), .double(let b)): Double(a) == b
+        case (.double(let a), .int(let b)): a == Double(b)
+        case (.date(let a), .string(let b)): a.description == b
+        case (.string(let a), .date(let b)): a == b.description
+        default: lhs == rhs
+        }
+    }
+
+    /// The sign of `lhs - rhs` for numbers and dates, or `nil` when they are not comparable.
+    static func compare(_ lhs: Value, _ rhs: Value) -> Int? {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): a < b ? -1 : (a > b ? 1 : 0)
+        case (.date(let a), .date(let b)): a < b ? -1 : (a > b ? 1 : 0)
+        default:
+            numeric(lhs).flatMap { a in numeric(rhs).map { b in a < b ? -1 : (a > b ? 1 : 0) } }
+        }
+    }
+
+    private static func numeric(_ value: Value) -> Double? {
+        switch value {
+        case .int(let number): Double(number)
+        case .double(let number): number.isNaN ? nil : number
+        default: nil
+        }
+    }
+
+    // MARK: Words
+
+    static func expectation(_ operation: Operator, asOf: CalendarDate?) -> String {
+        func list(_ values: [Value]) -> String { values.map(\.description).joined(separator: ", ") }
+        switch operation {
+        case .equals(let value): return value.description
+        case .notEquals(let value): return "not \(value)"
+        case .isIn(let values): return "one of \(list(values))"
+        case .notIn(let values): return "none of \(list(values))"
+        case .exists(let flag): return flag ? "declared" : "not declared"
+        case .contains(let value): return "contains \(value)"
+        case .containsAny(let values): return "contains any of \(list(values))"
+        case .containsAll(let values): return "contains all of \(list(values))"
+        case .containsNone(let values): return "contains none of \(list(values))"
+        case .greaterThan(let value): return "more than \(value)"
+        case .greaterThanOrEqual(let value): return "at least \(value)"
+        case .lessThan(let value): return "less than \(value)"
+        case .lessThanOrEqual(let value): return "at most \(value)"
+        case .minItems(let count): return "at least \(count) item(s)"
+        case .maxItems(let count): return "at most \(count) item(s)"
+        case .matches(let pattern): return "matches /\(pattern.source)/"
+        case .withinDays(let days): return "a date at most \(days) days before \(asOf?.description ?? "the as-of date")"
+        case .every: return "every element meets the condition"
+        case .some: return "some element meets the condition"
+        case .none: return "no element meets the condition"
+        case .evidence(let options):
+            var text = "evidence that exists"
+            if let days = options.maxAgeDays {
+                text += ", dated within \(days) days"
+            } else if options.requireDate {
+                text += ", with a date"
+            }
+            return text
+        }
+    }
+}

@@ -1,0 +1,233 @@
+internal import ComplianceRules
+internal import OrderedCollections
+
+/// One system evaluated against every applicable pack: derived facts, one finding per rule,
+/// under-classification findings, waivers, the gate.
+struct SystemEvaluation {
+    let engine: Engine
+    let document: Document
+    let options: EvaluationOptions
+    let evidence: EvidenceChecker
+
+    private var root: Value { document.root }
+
+    func run(waivers: [String: Waiver]) -> SystemReport {
+        let jurisdictions = (root.value(at: ["system", "jurisdictions"])?.listValue ?? []).compactMap(\.stringValue)
+        let packs = engine.library.packs.filter { jurisdictions.contains($0.jurisdiction) }
+        var warnings: [String] = []
+        if packs.isEmpty {
+            let loaded = engine.library.packs.map(\.jurisdiction).joined(separator: ", ")
+            warnings.append(
+                "no loaded rule pack applies to jurisdictions [\(jurisdictions.joined(separator: ", "))] (loaded: \(loaded.isEmpty ? "none" : loaded))"
+            )
+        }
+        let derivedFacts = Self.derive(packs.flatMap(\.derivations), root: root, asOf: options.asOf, evidence: evidence)
+        let evaluator = ConditionEvaluator(asOf: options.asOf, derived: derivedFacts.values, evidence: evidence)
+
+        var findings: [Finding] = []
+        for pack in packs {
+            for rule in pack.rules {
+                findings.append(finding(for: rule, evaluator: evaluator))
+            }
+            for derivation in pack.derivations where derivation.declared != nil {
+                findings.append(declaredFinding(derivation, pack: pack, derived: derivedFacts.values))
+            }
+        }
+        var used: Set<String> = []
+        for index in findings.indices {
+            guard let waiver = waivers[findings[index].rule] else { continue }
+            used.insert(waiver.rule)
+            let status = findings[index].status
+            guard status == .fail || status == .unknown else { continue }
+            findings[index].originalStatus = status
+            findings[index].status = .waived
+            findings[index].waiver = waiver
+            findings[index].reason = "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
+        }
+        for rule in waivers.keys.sorted() where !used.contains(rule) {
+            warnings.append("waiver of \(rule) has no effect: the rule does not apply to this system's jurisdictions")
+        }
+        findings.sort { lhs, rhs in
+            if lhs.status.order != rhs.status.order { return lhs.status.order < rhs.status.order }
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            return lhs.rule < rhs.rule
+        }
+        let gates = findings.contains { finding in
+            switch finding.status {
+            case .fail: options.failOn.gates(finding.severity)
+            case .unknown: options.unknownPolicy == .fail && options.failOn.gates(finding.severity)
+            default: false
+            }
+        }
+        return SystemReport(
+            file: document.file,
+            systemID: root.value(at: ["system", "id"])?.stringValue ?? "",
+            systemName: root.value(at: ["system", "name"])?.stringValue ?? "",
+            gate: gates ? .fail : .pass,
+            derived: derivedFacts.reports,
+            summary: Summary(findings),
+            findings: findings,
+            warnings: warnings)
+    }
+
+    // MARK: Derived facts
+
+    /// Evaluates derivations in order (later ones may read earlier ones); first matching case wins,
+    /// and an unknown case before any match makes the fact unknown.
+    static func derive(
+        _ derivations: [Derivation], root: Value, asOf: CalendarDate, evidence: EvidenceChecker
+    ) -> (values: [String: DerivedValue], reports: [DerivedFact]) {
+        var values: [String: DerivedValue] = [:]
+        var reports: [DerivedFact] = []
+        for derivation in derivations {
+            let evaluator = ConditionEvaluator(asOf: asOf, derived: values, evidence: evidence)
+            var result = DerivedValue(value: derivation.defaultValue, missing: [], matched: nil)
+            for candidate in derivation.cases {
+                let verdict = evaluator.evaluate(candidate.when, in: root, at: [])
+                if verdict.truth == .true {
+                    result = DerivedValue(value: candidate.value, missing: [], matched: candidate)
+                    break
+                }
+                if verdict.truth == .unknown {
+                    result = DerivedValue(value: nil, missing: unique(verdict.missing), matched: nil)
+                    break
+                }
+            }
+            values["\(derivation.namespace).\(derivation.name)"] = result
+            let declared = derivation.declared.flatMap { root.value(at: $0.keys)?.stringValue }
+            reports.append(
+                DerivedFact(
+                    namespace: derivation.namespace, name: derivation.name, value: result.value, declared: declared,
+                    because: result.value == nil
+                        ? nil : (result.matched?.because ?? "No case applies; the default is \(derivation.defaultValue)."),
+                    citation: result.matched?.citation, missing: result.missing))
+        }
+        return (values, reports)
+    }
+
+    /// The `<NAMESPACE>-<NAME>-DECLARED` finding: the declared value must not be lower than the derived one.
+    private func declaredFinding(_ derivation: Derivation, pack: RulePack, derived: [String: DerivedValue]) -> Finding {
+        let key = "\(derivation.namespace).\(derivation.name)"
+        let result = derived[key] ?? DerivedValue(value: nil, missing: [], matched: nil)
+        let declaredPath = derivation.declared?.text ?? ""
+        let declaredKeys = derivation.declared?.keys ?? []
+        let declaredValue = root.value(at: declaredKeys)?.stringValue
+        let words = derivation.name.replacing("_", with: " ")
+        let citation =
+            result.matched?.citation ?? derivation.cases.first?.citation
+            ?? Citation(instrument: pack.instruments.first?.id ?? pack.id, article: "", basis: .interpretation)
+        var finding = Finding(
+            rule: derivation.declaredRuleID,
+            title: "The declared \(words) is not lower than the one the law indicates",
+            status: .pass, severity: .high, category: .riskManagement, pack: pack.id, sector: "all",
+            citation: citation,
+            message: "",
+            remediation:
+                "Classify the system at least at the \(words) the law indicates (\(result.value ?? "see the facts")) and set \(declaredPath) accordingly, or correct the facts it is derived from.",
+            facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
+        let location = document.location(of: declaredKeys.map(PathStep.key))
+        guard let derivedValue = result.value else {
+            finding.status = .unknown
+            finding.missing = result.missing
+            finding.message =
+                "The \(words) cannot be derived until these facts are declared: \(result.missing.joined(separator: ", "))."
+            return finding
+        }
+        guard let declaredValue else {
+            finding.status = .unknown
+            finding.missing = [declaredPath]
+            finding.message = "The owner's own \(words) (\(declaredPath)) is not declared; the law indicates \(derivedValue)."
+            finding.facts = [.init(path: declaredPath, actual: nil, expected: "at least \(derivedValue)", location: location)]
+            return finding
+        }
+        let declaredRank = derivation.values.firstIndex(of: declaredValue) ?? 0
+        let derivedRank = derivation.values.firstIndex(of: derivedValue) ?? 0
+        finding.facts = [
+            .init(path: declaredPath, actual: .string(declaredValue), expected: "at least \(derivedValue)", location: location)
+        ]
+        if declaredRank < derivedRank {
+            finding.status = .fail
+            finding.message =
+                "The system is declared \(declaredValue) \(words), but the law indicates \(derivedValue): \(result.matched?.because ?? "")"
+        } else {
+            finding.message = "The declared \(words) (\(declaredValue)) is at least the derived one (\(derivedValue))."
+        }
+        return finding
+    }
+
+    // MARK: Rules
+
+    func finding(for rule: Rule, evaluator: ConditionEvaluator) -> Finding {
+        var finding = Finding(
+            rule: rule.id, title: rule.title, status: .pass, severity: rule.severity, category: rule.category,
+            pack: rule.pack, sector: rule.sector, citation: rule.citation, message: rule.message,
+            remediation: rule.remediation, facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
+        if let until = rule.until, options.asOf >= until {
+            finding.status = .notApplicable
+            finding.reason = "the rule applied until \(until)"
+            return finding
+        }
+        if rule.sector != "all" {
+            let sectors = (root.value(at: ["system", "sectors"])?.listValue ?? []).compactMap(\.stringValue)
+            if !sectors.contains(rule.sector) {
+                finding.status = .notApplicable
+                finding.reason =
+                    "applies to the \(rule.sector) sector; the system's sectors are \(sectors.joined(separator: ", "))"
+                return finding
+            }
+        }
+        let outcome = Self.decide(rule, evaluator: evaluator, root: root)
+        finding.status = outcome.status
+        finding.facts = outcome.verdict.observations.map { fact($0) }
+        finding.missing = Self.unique(outcome.verdict.missing)
+        switch outcome.status {
+        case .notApplicable:
+            finding.reason = "its condition does not hold: " + describe(outcome.verdict.observations)
+        case .unknown:
+            finding.message = "Cannot decide until these facts are declared: \(finding.missing.joined(separator: ", "))."
+        case .pass:
+            finding.message = "Met."
+        default:
+            break
+        }
+        if options.asOf < rule.effective {
+            finding.originalStatus = finding.status
+            finding.status = .upcoming
+            finding.reason = "takes effect on \(rule.effective)"
+        }
+        return finding
+    }
+
+    /// The status of one rule from its `when` and `require`, ignoring sector and dates.
+    static func decide(_ rule: Rule, evaluator: ConditionEvaluator, root: Value) -> (status: Status, verdict: Verdict) {
+        if let when = rule.when {
+            let applies = evaluator.evaluate(when, in: root, at: [])
+            switch applies.truth {
+            case .false: return (.notApplicable, applies)
+            case .unknown: return (.unknown, applies)
+            case .true: break
+            }
+        }
+        let verdict = evaluator.evaluate(rule.require, in: root, at: [])
+        switch verdict.truth {
+        case .true: return (.pass, verdict)
+        case .false: return (.fail, verdict)
+        case .unknown: return (.unknown, verdict)
+        }
+    }
+
+    private func fact(_ observation: FactObservation) -> Finding.Fact {
+        Finding.Fact(
+            path: observation.path.dottedPath, actual: observation.actual, expected: observation.expected,
+            location: document.location(of: observation.path), note: observation.note)
+    }
+
+    private func describe(_ observations: [FactObservation]) -> String {
+        observations.map { "\($0.path.dottedPath) is \($0.actual?.description ?? "absent"), not \($0.expected)" }
+            .joined(separator: "; ")
+    }
+
+    static func unique(_ paths: [String]) -> [String] {
+        Array(Set(paths)).sorted()
+    }
+}

@@ -1,0 +1,62 @@
+public import ComplianceRules
+
+/// Three-valued logic (DESIGN §4.2): a predicate on an absent fact is unknown.
+public enum Truth: String, Sendable, Hashable {
+    case `true`
+    case `false`
+    case unknown
+
+    init(_ flag: Bool) { self = flag ? .true : .false }
+
+    /// Kleene negation: swaps true and false, keeps unknown.
+    var negated: Truth {
+        switch self {
+        case .true: .false
+        case .false: .true
+        case .unknown: .unknown
+        }
+    }
+}
+
+/// What one fact looked like when a condition read it.
+public struct FactObservation: Sendable, Hashable {
+    /// The fact's path in the document (`data.datasets[0].name`, or `derived.kz.risk_level`).
+    public var path: [PathStep]
+    /// The value found, or `nil` when absent.
+    public var actual: Value?
+    /// What the condition expected, in words.
+    public var expected: String
+    /// An extra explanation (e.g. why an evidence check failed).
+    public var note: String?
+}
+
+/// The result of evaluating a condition: its truth, the facts that decided it, and for unknowns the
+/// facts that would decide it.
+struct Verdict: Sendable {
+    var truth: Truth
+    var observations: [FactObservation] = []
+    /// Paths of absent facts that made the result unknown.
+    var missing: [String] = []
+
+    static func combine(all parts: [Verdict]) -> Verdict {
+        if parts.contains(where: { $0.truth == .false }) {
+            return Verdict(truth: .false, observations: parts.filter { $0.truth == .false }.flatMap(\.observations))
+        }
+        if parts.contains(where: { $0.truth == .unknown }) {
+            let unknown = parts.filter { $0.truth == .unknown }
+            return Verdict(truth: .unknown, observations: unknown.flatMap(\.observations), missing: unknown.flatMap(\.missing))
+        }
+        return Verdict(truth: .true, observations: parts.flatMap(\.observations))
+    }
+
+    static func combine(any parts: [Verdict]) -> Verdict {
+        if parts.contains(where: { $0.truth == .true }) {
+            return Verdict(truth: .true, observations: parts.filter { $0.truth == .true }.flatMap(\.observations))
+        }
+        if parts.contains(where: { $0.truth == .unknown }) {
+            let unknown = parts.filter { $0.truth == .unknown }
+            return Verdict(truth: .unknown, observations: parts.flatMap(\.observations), missing: unknown.flatMap(\.missing))
+        }
+        return Verdict(truth: .false, observations: parts.flatMap(\.observations))
+    }
+}

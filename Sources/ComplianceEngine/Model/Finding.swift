@@ -1,0 +1,144 @@
+public import ComplianceRules
+
+/// The outcome of one rule for one system, with the reasons (DESIGN §5.1).
+public struct Finding: Sendable {
+    /// A fact that decided the outcome: where it is, what it was and what was expected.
+    public struct Fact: Sendable, Hashable {
+        public var path: String
+        public var actual: Value?
+        public var expected: String
+        /// Where the fact is written, or its nearest declared parent when it is missing.
+        public var location: SourceLocation
+        public var note: String?
+    }
+
+    public var rule: String
+    public var title: String
+    public var status: Status
+    public var severity: Severity
+    public var category: RuleCategory
+    public var pack: String
+    public var sector: String
+    public var citation: Citation
+    public var message: String
+    public var remediation: String
+    public var facts: [Fact]
+    /// For unknown outcomes: the facts to declare.
+    public var missing: [String]
+    /// Why a rule is not applicable or upcoming.
+    public var reason: String?
+    /// For waived and upcoming findings: what the outcome would otherwise be.
+    public var originalStatus: Status?
+    /// The waiver applied, for waived findings.
+    public var waiver: Waiver?
+
+    /// Where a reader should look: the first deciding fact, else the nearest declared parent.
+    public var location: SourceLocation? { facts.first?.location }
+}
+
+/// The value and reasons of a derived fact for one system.
+public struct DerivedFact: Sendable {
+    public var namespace: String
+    public var name: String
+    /// `nil` when unknown.
+    public var value: String?
+    public var declared: String?
+    public var because: String?
+    public var citation: Citation?
+    public var missing: [String]
+}
+
+/// Counts of findings by status.
+public struct Summary: Sendable, Hashable {
+    public var pass = 0
+    public var fail = 0
+    public var unknown = 0
+    public var notApplicable = 0
+    public var waived = 0
+    public var upcoming = 0
+
+    public init(_ findings: [Finding] = []) {
+        for finding in findings {
+            switch finding.status {
+            case .pass: pass += 1
+            case .fail: fail += 1
+            case .unknown: unknown += 1
+            case .notApplicable: notApplicable += 1
+            case .waived: waived += 1
+            case .upcoming: upcoming += 1
+            }
+        }
+    }
+}
+
+/// Everything the engine decided about one system.
+public struct SystemReport: Sendable {
+    public var file: String
+    public var systemID: String
+    public var systemName: String
+    public var gate: GateResult
+    public var derived: [DerivedFact]
+    public var summary: Summary
+    /// Sorted: status, then severity (highest first), then rule id.
+    public var findings: [Finding]
+    public var warnings: [String]
+}
+
+/// A whole run: every system, or the problems of inputs that could not be evaluated.
+public struct Report: Sendable {
+    public static let schema = "compliance-check/report/v1"
+
+    public var toolName: String
+    public var toolVersion: String
+    public var asOf: CalendarDate
+    public var packs: [PackInfo]
+    public var systems: [SystemReport]
+    /// Inputs that could not be evaluated (bad YAML, schema violations…).
+    public var errors: [Diagnostic]
+    /// Every rule of the loaded packs, for reporters that list rules (SARIF).
+    public var rules: [Rule]
+    /// Instruments by id, for citations and links.
+    public var instruments: [String: Instrument]
+
+    public init(
+        toolName: String = ToolInfo.name, toolVersion: String = ToolInfo.version, asOf: CalendarDate,
+        packs: [PackInfo], systems: [SystemReport], errors: [Diagnostic] = [], rules: [Rule] = [],
+        instruments: [String: Instrument] = [:]
+    ) {
+        self.toolName = toolName
+        self.toolVersion = toolVersion
+        self.asOf = asOf
+        self.packs = packs
+        self.systems = systems
+        self.errors = errors
+        self.rules = rules
+        self.instruments = instruments
+    }
+
+    /// `error` when an input could not be evaluated, else `fail` when any system failed.
+    public var gate: GateResult {
+        if !errors.filter({ $0.severity == .error }).isEmpty { return .error }
+        return systems.contains { $0.gate == .fail } ? .fail : .pass
+    }
+}
+
+/// A loaded pack, as reports name it.
+public struct PackInfo: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var jurisdiction: String
+
+    public init(id: String, version: String, title: String, jurisdiction: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.jurisdiction = jurisdiction
+    }
+}
+
+/// The tool's name and version, as reports print them.
+public enum ToolInfo {
+    public static let name = "compliance-check"
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,122 @@
+internal import ComplianceRules
+
+/// The default, compiler-like text output (DESIGN §5.4): one line per finding with status,
+/// severity, rule id, title and `file:line:col`, then the citation and the fix; unknowns grouped
+/// with the facts to declare; a summary line; the gate.
+public enum TextReporter {
+    /// Options of the text output.
+    public struct Style: Sendable {
+        /// ANSI colours (only on a terminal).
+        public var color: Bool
+        /// Also list passing and not-applicable rules.
+        public var verbose: Bool
+
+        public init(color: Bool = false, verbose: Bool = false) {
+            self.color = color
+            self.verbose = verbose
+        }
+    }
+
+    public static func render(_ report: Report, style: Style = Style()) -> String {
+        var output = ""
+        for system in report.systems {
+            output += render(system, report: report, style: style)
+            output += "\n"
+        }
+        let failed = report.systems.filter { $0.gate == .fail }.count
+        output += "\(report.systems.count) system(s) checked, \(failed) failed the gate"
+        if !report.errors.isEmpty {
+            output += ", \(Set(report.errors.compactMap(\.location?.file)).count) could not be evaluated"
+        }
+        output += " (as of \(report.asOf)).\n"
+        output += "Compliance aid, not legal advice.\n"
+        return output
+    }
+
+    public static func render(_ system: SystemReport, report: Report, style: Style) -> String {
+        let paint = Painter(enabled: style.color)
+        var lines: [String] = []
+        lines.append(paint.bold("\(system.file): \(system.systemID) (\(system.systemName))"))
+        for fact in system.derived {
+            let words = fact.name.replacing("_", with: " ")
+            var line = "  \(words): \(fact.value ?? "unknown")"
+            if let declared = fact.declared { line += " (declared \(declared))" }
+            if let because = fact.because { line += " - \(because)" }
+            if fact.value == nil, !fact.missing.isEmpty { line += " - declare \(fact.missing.joined(separator: ", "))" }
+            lines.append(line)
+        }
+        for warning in system.warnings { lines.append(paint.yellow(warning)) }
+        for finding in system.findings {
+            switch finding.status {
+            case .fail, .waived, .upcoming:
+                lines.append(findingLine(finding, system: system, paint: paint))
+                lines.append("    cite: \(cite(finding.citation, report: report))")
+                if finding.status == .fail {
+                    for fact in finding.facts {
+                        lines.append(
+                            "    fact: \(fact.path) is \(fact.actual?.description ?? "absent"), expected \(fact.expected)"
+                                + (fact.note.map { " (\($0))" } ?? ""))
+                    }
+                    lines.append("    fix:  \(finding.remediation)")
+                } else if let reason = finding.reason {
+                    lines.append("    note: \(reason)" + (finding.originalStatus.map { " (would be \($0.rawValue))" } ?? ""))
+                }
+            case .pass, .notApplicable:
+                if style.verbose { lines.append(findingLine(finding, system: system, paint: paint)) }
+            case .unknown:
+                break
+            }
+        }
+        let unknowns = system.findings.filter { $0.status == .unknown }
+        if !unknowns.isEmpty {
+            lines.append(paint.yellow("  \(unknowns.count) rule(s) cannot be decided; declare these facts:"))
+            var byFact: [String: [String]] = [:]
+            for finding in unknowns {
+                for path in finding.missing { byFact[path, default: []].append(finding.rule) }
+            }
+            for path in byFact.keys.sorted() {
+                let rules = byFact[path] ?? []
+                lines.append("    \(path)  (decides \(rules.joined(separator: ", ")))")
+            }
+        }
+        let summary = system.summary
+        lines.append(
+            "  summary: \(summary.fail) fail, \(summary.unknown) unknown, \(summary.waived) waived, \(summary.upcoming) upcoming, \(summary.pass) pass, \(summary.notApplicable) not applicable"
+        )
+        lines.append("  gate: " + (system.gate == .fail ? paint.red("FAIL") : paint.green("PASS")))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func findingLine(_ finding: Finding, system: SystemReport, paint: Painter) -> String {
+        let location = finding.location?.description ?? system.file
+        let status: String
+        switch finding.status {
+        case .fail: status = paint.red("fail")
+        case .unknown: status = paint.yellow("unknown")
+        case .waived: status = paint.cyan("waived")
+        case .upcoming: status = paint.cyan("upcoming")
+        case .pass: status = paint.green("pass")
+        case .notApplicable: status = "not_applicable"
+        }
+        return "\(location): \(status): \(finding.severity.rawValue) \(finding.rule) \(finding.title)"
+    }
+
+    /// `kz-ai-law Art. 17(1), statute`.
+    static func cite(_ citation: Citation, report: Report) -> String {
+        let instrument = report.instruments[citation.instrument]
+        let name = instrument.map { "\($0.title)" + ($0.number.map { " No. \($0)" } ?? "") } ?? citation.instrument
+        return "\(name), \(citation.articleReference) [\(citation.basis.rawValue)]"
+    }
+}
+
+/// ANSI colours, or plain text when disabled.
+struct Painter {
+    let enabled: Bool
+
+    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func red(_ text: String) -> String { wrap("31", text) }
+    func green(_ text: String) -> String { wrap("32", text) }
+    func yellow(_ text: String) -> String { wrap("33", text) }
+    func cyan(_ text: String) -> String { wrap("36", text) }
+    func bold(_ text: String) -> String { wrap("1", text) }
+}

@@ -1,0 +1,333 @@
+/// Reads pack manifests and sector files into checked `RulePack`s, collecting every problem.
+struct PackLoader {
+    let vocabulary: Vocabulary
+    let reader: YAMLReader
+    var diagnostics: [Diagnostic] = []
+
+    init(vocabulary: Vocabulary, reader: YAMLReader) {
+        self.vocabulary = vocabulary
+        self.reader = reader
+    }
+
+    private struct Manifest {
+        var id: String
+        var namespace: String
+        var title: String
+        var jurisdiction: String
+        var version: String
+        var instruments: [Instrument]
+        var derive: Node?
+        var location: SourceLocation
+    }
+
+    private mutating func parse(_ file: RuleSource.File) -> Node? {
+        do throws(Diagnostic) {
+            return Node(try reader.read(file.bytes, file: file.displayName))
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+
+    mutating func load(_ groups: [(manifest: RuleSource.File, sectorFiles: [RuleSource.File])]) -> [RulePack] {
+        var manifests: [(Manifest, [RuleSource.File])] = []
+        var packIDs: [String: SourceLocation] = [:]
+        for group in groups {
+            guard let node = parse(group.manifest), let manifest = manifest(node) else { continue }
+            if let first = packIDs[manifest.id] {
+                diagnostics.append(
+                    .error(
+                        "duplicate pack id '\(manifest.id)'", at: manifest.location, notes: [.init("first used here", at: first)])
+                )
+                continue
+            }
+            packIDs[manifest.id] = manifest.location
+            manifests.append((manifest, group.sectorFiles))
+        }
+
+        // Derived facts are visible to every condition of every pack.
+        var derivedValues: [String: [String]] = [:]
+        for (manifest, _) in manifests {
+            for entry in manifest.derive?.elements ?? [] {
+                if let name = entry["name"]?.value.stringValue, let values = entry["values"]?.value.listValue {
+                    derivedValues["\(manifest.namespace).\(name)"] = values.compactMap(\.stringValue)
+                }
+            }
+        }
+
+        var packs: [RulePack] = []
+        var ruleIDs: [String: SourceLocation] = [:]
+        for (manifest, sectorFiles) in manifests {
+            var conditions = ConditionParser(vocabulary: vocabulary, derived: derivedValues)
+            let derivations = (manifest.derive?.elements ?? []).compactMap {
+                derivation($0, manifest: manifest, conditions: &conditions)
+            }
+            var rules: [Rule] = []
+            for file in sectorFiles {
+                guard let node = parse(file) else { continue }
+                rules += sectorRules(node, manifest: manifest, conditions: &conditions)
+            }
+            diagnostics.append(contentsOf: conditions.diagnostics)
+            for rule in rules {
+                if let first = ruleIDs[rule.id] {
+                    diagnostics.append(
+                        .error(
+                            "duplicate rule id '\(rule.id)'", at: rule.location, notes: [.init("first defined here", at: first)]))
+                }
+                ruleIDs[rule.id] = ruleIDs[rule.id] ?? rule.location
+            }
+            packs.append(
+                RulePack(
+                    id: manifest.id, namespace: manifest.namespace, title: manifest.title,
+                    jurisdiction: manifest.jurisdiction, version: manifest.version, instruments: manifest.instruments,
+                    derivations: derivations, rules: rules, location: manifest.location))
+        }
+        return packs
+    }
+
+    // MARK: Manifest
+
+    private mutating func manifest(_ node: Node) -> Manifest? {
+        var fields = FieldReader(node, context: "the pack manifest")
+        Vocabulary.checkHeader(&fields, kind: "RulePack")
+        let id = fields.string("id", required: true)
+        let namespace = fields.string("namespace", required: true)
+        let title = fields.string("title", required: true)
+        let jurisdiction = fields.string("jurisdiction", required: true)
+        let version = fields.string("version", required: true)
+        var instruments: [Instrument] = []
+        if let list = fields.node("instruments", required: true) {
+            if list.elements.isEmpty { fields.error("'instruments' must list at least one instrument", at: list.location) }
+            for element in list.elements {
+                var item = FieldReader(element, context: "an instrument")
+                let instrumentID = item.string("id", required: true)
+                let instrumentTitle = item.string("title", required: true)
+                let number = item.string("number")
+                let adopted = item.date("adopted")
+                let effective = item.date("effective", required: true)
+                let url = item.string("url")
+                item.rejectUnknownKeys()
+                fields.append(item.diagnostics)
+                if let instrumentID, let instrumentTitle, let effective {
+                    instruments.append(
+                        Instrument(
+                            id: instrumentID, title: instrumentTitle, number: number, adopted: adopted,
+                            effective: effective, url: url))
+                }
+            }
+        }
+        let derive = fields.node("derive")
+        if let derive, derive.value.listValue == nil {
+            fields.error("'derive' must be a list", at: derive.location)
+        }
+        if let namespace,
+            namespace.isEmpty
+                || !namespace.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        {
+            fields.error(
+                "'namespace' must be lower-case letters, digits or '_', found '\(namespace)'", at: node.keyLocation("namespace"))
+        }
+        fields.rejectUnknownKeys(allowed: ["apiVersion", "kind", "description"])
+        diagnostics.append(contentsOf: fields.diagnostics)
+        guard let id, let namespace, let title, let jurisdiction, let version, !fields.diagnostics.containsErrors else {
+            return nil
+        }
+        return Manifest(
+            id: id, namespace: namespace, title: title, jurisdiction: jurisdiction, version: version,
+            instruments: instruments, derive: derive, location: node.location)
+    }
+
+    private mutating func citation(_ node: Node, manifest: Manifest) -> Citation? {
+        var fields = FieldReader(node, context: "a citation")
+        let instrument = fields.string("instrument", required: true)
+        let article = fields.string("article", required: true)
+        let paragraph = fields.string("paragraph")
+        let subparagraph = fields.string("subparagraph")
+        let basis = fields.choice("basis", Citation.Basis.allCases.map(\.rawValue), required: true)
+        fields.rejectUnknownKeys()
+        if let instrument, !manifest.instruments.contains(where: { $0.id == instrument }) {
+            fields.error(
+                "unknown instrument '\(instrument)'; declare it under 'instruments' in pack.yaml"
+                    + Suggestion.phrase(for: instrument, in: manifest.instruments.map(\.id)),
+                at: node["instrument"]?.location ?? node.location)
+        }
+        diagnostics.append(contentsOf: fields.diagnostics)
+        guard let instrument, let article, let basis, let basisValue = Citation.Basis(rawValue: basis),
+            !fields.diagnostics.containsErrors
+        else { return nil }
+        return Citation(
+            instrument: instrument, article: article, paragraph: paragraph, subparagraph: subparagraph, basis: basisValue)
+    }
+
+    private mutating func derivation(_ node: Node, manifest: Manifest, conditions: inout ConditionParser) -> Derivation? {
+        var fields = FieldReader(node, context: "a derivation")
+        let name = fields.string("name", required: true)
+        let values = fields.strings("values") ?? []
+        if values.isEmpty { fields.error("a derivation needs a non-empty 'values' list, lowest first", at: node.location) }
+        let declaredPath = fields.string("declared")
+        let defaultValue = fields.string("default", required: true)
+        var cases: [Derivation.Case] = []
+        if let list = fields.node("cases", required: true) {
+            for element in list.elements {
+                var item = FieldReader(element, context: "a derivation case")
+                let value = item.string("value", required: true)
+                let when = item.node("when", required: true).flatMap { conditions.condition($0) }
+                let because = item.string("because", required: true)
+                let citationNode = item.node("citation", required: true)
+                item.rejectUnknownKeys()
+                fields.append(item.diagnostics)
+                let citation = citationNode.flatMap { self.citation($0, manifest: manifest) }
+                if let value, !values.contains(value) {
+                    fields.error(
+                        "'\(value)' is not one of the derivation's values: \(values.joined(separator: ", "))",
+                        at: element["value"]?.location ?? element.location)
+                }
+                if let value, let when, let because, let citation {
+                    cases.append(.init(value: value, when: when, because: because, citation: citation))
+                }
+            }
+        }
+        var declared: FactReference?
+        if let declaredPath {
+            let location = node["declared"]?.location ?? node.location
+            declared = conditions.reference(declaredPath, at: location, scope: "")
+            if let declared, declared.type.allowedValues.map(Set.init) != Set(values) || declared.type.elementType != nil {
+                fields.error(
+                    "declared fact '\(declaredPath)' must be an enum with the same values as the derivation (\(values.joined(separator: ", ")))",
+                    at: location)
+            }
+        }
+        if let defaultValue, !values.contains(defaultValue) {
+            fields.error(
+                "default '\(defaultValue)' is not one of the derivation's values", at: node["default"]?.location ?? node.location)
+        }
+        fields.rejectUnknownKeys()
+        diagnostics.append(contentsOf: fields.diagnostics)
+        guard let name, let defaultValue, !fields.diagnostics.containsErrors else { return nil }
+        return Derivation(
+            name: name, namespace: manifest.namespace, values: values, declared: declared, cases: cases,
+            defaultValue: defaultValue, location: node.location)
+    }
+
+    // MARK: Sector files and rules
+
+    private mutating func sectorRules(_ node: Node, manifest: Manifest, conditions: inout ConditionParser) -> [Rule] {
+        var fields = FieldReader(node, context: "the rule file")
+        Vocabulary.checkHeader(&fields, kind: "RuleSet")
+        let sectors = ["all"] + (vocabulary.fact(at: "system.sectors")?.type.allowedValues ?? [])
+        let sector = fields.choice("sector", sectors, required: true)
+        _ = fields.string("description")
+        var rules: [Rule] = []
+        if let list = fields.node("rules", required: true) {
+            if list.value.listValue == nil { fields.error("'rules' must be a list", at: list.location) }
+            for element in list.elements {
+                if let rule = rule(element, sector: sector ?? "all", manifest: manifest, conditions: &conditions) {
+                    rules.append(rule)
+                }
+            }
+        }
+        fields.rejectUnknownKeys()
+        diagnostics.append(contentsOf: fields.diagnostics)
+        return rules
+    }
+
+    static func isValidRuleID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        let upperOrDigit: (Unicode.Scalar) -> Bool = { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        guard let first = parts[0].unicodeScalars.first, ("A"..."Z").contains(first) else { return false }
+        return parts.allSatisfy { $0.unicodeScalars.allSatisfy(upperOrDigit) }
+    }
+
+    private mutating func rule(_ node: Node, sector: String, manifest: Manifest, conditions: inout ConditionParser) -> Rule? {
+        var fields = FieldReader(node, context: "a rule")
+        let id = fields.string("id", required: true)
+        if let id, !Self.isValidRuleID(id) {
+            fields.error(
+                "rule id '\(id)' must be upper-case words joined by '-', like KZ-21-01", at: node["id"]?.location ?? node.location
+            )
+        }
+        let context = id.map { "rule \($0)" } ?? "a rule"
+        let title = fields.string("title", required: true)
+        let description = fields.string("description")
+        let category = fields.choice("category", RuleCategory.allCases.map(\.rawValue), required: true)
+        let severity = fields.choice("severity", Severity.allCases.map(\.rawValue), required: true)
+        var citations: [Citation] = []
+        let single = fields.node("citation")
+        let several = fields.node("citations")
+        switch (single, several) {
+        case (let one?, nil):
+            if let citation = citation(one, manifest: manifest) { citations = [citation] }
+        case (nil, let list?):
+            if list.elements.isEmpty { fields.error("'citations' must list at least one citation", at: list.location) }
+            citations = list.elements.compactMap { citation($0, manifest: manifest) }
+        case (.some, .some):
+            fields.error("\(context) has both 'citation' and 'citations'; use one", at: node.location)
+        case (nil, nil):
+            fields.error("\(context) has no citation: every rule cites the law it comes from", at: node.location)
+        }
+        let effective = fields.date("effective")
+        let until = fields.date("until")
+        let when = fields.node("when").flatMap { conditions.condition($0) }
+        let requireNode = fields.node("require", required: true)
+        let require = requireNode.flatMap { conditions.condition($0) }
+        let waivable = fields.bool("waivable") ?? true
+        let message = fields.string("message", required: true)
+        let remediation = fields.string("remediation", required: true)
+        let examples = self.examples(fields.node("examples"), context: context, at: node.location, fields: &fields)
+        fields.rejectUnknownKeys()
+        if category == RuleCategory.prohibitedPractice.rawValue, waivable {
+            fields.error("\(context) is a prohibited practice and must say 'waivable: false'", at: node.location)
+        }
+        if let effective, let until, until <= effective {
+            fields.error("\(context): 'until' must be after 'effective'", at: node["until"]?.location ?? node.location)
+        }
+        diagnostics.append(contentsOf: fields.diagnostics)
+        guard let id, let title, let category, let categoryValue = RuleCategory(rawValue: category), let severity,
+            let severityValue = Severity(rawValue: severity), let require, let message, let remediation,
+            let first = citations.first, let instrument = manifest.instruments.first(where: { $0.id == first.instrument }),
+            !fields.diagnostics.containsErrors
+        else { return nil }
+        if requireNode != nil, node["when"] != nil, when == nil { return nil }
+        return Rule(
+            id: id, title: title, description: description, category: categoryValue, severity: severityValue,
+            citations: citations, effective: effective ?? instrument.effective, until: until, when: when,
+            require: require, waivable: waivable, message: message, remediation: remediation, examples: examples,
+            sector: sector, pack: manifest.id, location: node.location)
+    }
+
+    private mutating func examples(_ node: Node?, context: String, at location: SourceLocation, fields: inout FieldReader)
+        -> RuleExamples
+    {
+        guard let node else {
+            fields.error("\(context) has no examples: give at least one 'pass' and one 'fail' example", at: location)
+            return RuleExamples()
+        }
+        var items = FieldReader(node, context: "examples")
+        let asOf = items.date("as_of")
+        let validator = SystemValidator(vocabulary: vocabulary, strict: true)
+        func documents(_ key: String) -> [Document] {
+            guard let list = items.node(key) else {
+                items.error("\(context) needs at least one '\(key)' example", at: node.location)
+                return []
+            }
+            guard list.value.listValue != nil, !list.elements.isEmpty else {
+                items.error("'\(key)' must be a non-empty list of partial system descriptions", at: list.location)
+                return []
+            }
+            var result: [Document] = []
+            for element in list.elements {
+                let document = Document(file: element.file, root: element.value, marks: element.marks)
+                let checked = validator.validate(document, partial: true)
+                items.append(checked.diagnostics)
+                if let normalized = checked.document { result.append(normalized) }
+            }
+            return result
+        }
+        let pass = documents("pass")
+        let fail = documents("fail")
+        items.rejectUnknownKeys()
+        fields.append(items.diagnostics)
+        return RuleExamples(asOf: asOf, pass: pass, fail: fail)
+    }
+}

@@ -1,0 +1,259 @@
+internal import OrderedCollections
+
+/// Checks a system description against the vocabulary: unknown keys (a warning, or an error when
+/// strict), wrong types, values outside an enum, missing required facts, the two shapes of
+/// evidence. Dates written as strings become `.date` values in the result.
+public struct SystemValidator: Sendable {
+    public let vocabulary: Vocabulary
+    /// Unknown keys are errors instead of warnings.
+    public var strict: Bool
+
+    public init(vocabulary: Vocabulary, strict: Bool = false) {
+        self.vocabulary = vocabulary
+        self.strict = strict
+    }
+
+    /// The top-level keys every description may hold besides the vocabulary's facts.
+    static let headerKeys = ["apiVersion", "kind", "waivers"]
+    static let waiverKeys = ["rule", "reason", "approved_by", "ticket", "expires"]
+    static let evidenceKeys = ["file", "url", "sha256", "date", "expires", "title"]
+
+    /// Validates a whole system description. The result holds the normalized document when there
+    /// is no error, and every diagnostic found.
+    public func validate(_ document: Document) -> (document: Document?, diagnostics: [Diagnostic]) {
+        validate(document, partial: false)
+    }
+
+    /// Validates a whole description, or with `partial` a fragment (a rule example): no header and
+    /// no required facts are demanded.
+    public func validate(_ document: Document, partial: Bool) -> (document: Document?, diagnostics: [Diagnostic]) {
+        var walk = Walk(validator: self, file: document.file, partial: partial)
+        let root = Node(document)
+        guard case .map = root.value else {
+            return (nil, [.error("a system description must be a YAML mapping, found \(root.value.typeName)", at: root.location)])
+        }
+        if !partial {
+            var header = FieldReader(root, context: "the system description")
+            Vocabulary.checkHeader(&header, kind: "AISystem")
+            walk.diagnostics.append(contentsOf: header.diagnostics)
+        }
+        let normalized = walk.object(root, path: "", extraKeys: partial ? ["waivers"] : Self.headerKeys)
+        if let waivers = root["waivers"] {
+            walk.waivers(waivers)
+        }
+        let diagnostics = walk.diagnostics
+        if diagnostics.containsErrors { return (nil, diagnostics) }
+        return (Document(file: document.file, root: normalized, marks: document.marks), diagnostics)
+    }
+}
+
+/// One pass over a document.
+private struct Walk {
+    let validator: SystemValidator
+    let file: String
+    let partial: Bool
+    var diagnostics: [Diagnostic] = []
+
+    var vocabulary: Vocabulary { validator.vocabulary }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    /// Checks a mapping whose fields are the children of `path`; returns it normalized.
+    mutating func object(_ node: Node, path: String, display: String? = nil, extraKeys: [String] = []) -> Value {
+        let display = display ?? path
+        guard case .map(var entries) = node.value else {
+            error(
+                "\(display.isEmpty ? "the document" : display): expected a mapping, found \(node.value.typeName)",
+                at: node.location)
+            return node.value
+        }
+        let declared = vocabulary.children(of: path)
+        for entry in node.entries {
+            let childPath = display.isEmpty ? entry.key : "\(display).\(entry.key)"
+            guard let fact = declared.first(where: { $0.name == entry.key }) else {
+                if extraKeys.contains(entry.key) { continue }
+                let names = declared.map(\.name) + extraKeys
+                let message =
+                    "unknown key '\(entry.key)'" + (display.isEmpty ? "" : " in \(display)")
+                    + Suggestion.phrase(for: entry.key, in: names)
+                diagnostics.append(
+                    validator.strict ? .error(message, at: entry.keyLocation) : .warning(message, at: entry.keyLocation))
+                continue
+            }
+            if entry.node.value == .null { continue }  // an empty value is an undeclared fact
+            entries[entry.key] = value(entry.node, fact: fact, path: childPath)
+        }
+        if !partial {
+            for fact in declared where fact.required {
+                if entries[fact.name] == nil || entries[fact.name] == .null {
+                    let name = display.isEmpty ? fact.name : "\(display).\(fact.name)"
+                    error("missing required fact '\(name)': \(fact.meaning)", at: node.location)
+                }
+            }
+        }
+        return .map(entries)
+    }
+
+    /// Checks one value against its fact; returns it normalized.
+    mutating func value(_ node: Node, fact: Fact, path: String) -> Value {
+        check(node, type: fact.type, fact: fact, path: path)
+    }
+
+    private mutating func check(_ node: Node, type: FactType, fact: Fact, path: String) -> Value {
+        let value = node.value
+        func mismatch(_ expected: String) -> Value {
+            error("\(path): expected \(expected), found \(value.typeName) '\(value)'", at: node.location)
+            return value
+        }
+        switch type {
+        case .string:
+            guard case .string(let text) = value else { return mismatch("a string") }
+            if let pattern = vocabulary.patterns[fact.path], !pattern.matches(text) {
+                error("\(path): '\(text)' does not match the pattern \(pattern.source)", at: node.location)
+            }
+            return value
+        case .bool:
+            guard case .bool = value else { return mismatch("true or false") }
+            return value
+        case .int:
+            guard case .int = value else { return mismatch("an integer") }
+            return value
+        case .number:
+            switch value {
+            case .int: return value
+            case .double(let number):
+                guard number.isFinite else {
+                    error("\(path): expected a finite number, found \(value)", at: node.location)
+                    return value
+                }
+                return value
+            default: return mismatch("a number")
+            }
+        case .date:
+            return date(node, path: path) ?? value
+        case .enumeration(let allowed):
+            guard case .string(let text) = value else {
+                return mismatch("one of \(allowed.joined(separator: ", "))")
+            }
+            if !allowed.contains(text) {
+                error(
+                    "\(path): '\(text)' is not allowed; expected one of \(allowed.joined(separator: ", "))"
+                        + Suggestion.phrase(for: text, in: allowed), at: node.location)
+            }
+            return value
+        case .list(let element):
+            guard case .list = value else { return mismatch("a list of \(element)") }
+            let items = node.elements
+            if let minimum = fact.minItems, items.count < minimum, !partial {
+                error("\(path): expected at least \(minimum) item(s), found \(items.count)", at: node.location)
+            }
+            var normalized: [Value] = []
+            normalized.reserveCapacity(items.count)
+            for (offset, item) in items.enumerated() {
+                let itemPath = "\(path)[\(offset)]"
+                if element == .object {
+                    normalized.append(object(item, path: fact.path, display: itemPath))
+                } else {
+                    normalized.append(check(item, type: element, fact: fact, path: itemPath))
+                }
+            }
+            return .list(normalized)
+        case .object:
+            return object(node, path: fact.path, display: path)
+        case .evidence:
+            return evidence(node, path: path)
+        }
+    }
+
+    private mutating func date(_ node: Node, path: String) -> Value? {
+        if case .date = node.value { return node.value }
+        guard case .string(let text) = node.value, let date = CalendarDate(text) else {
+            error("\(path): expected a date YYYY-MM-DD, found \(node.value.typeName) '\(node.value)'", at: node.location)
+            return nil
+        }
+        return .date(date)
+    }
+
+    private mutating func evidence(_ node: Node, path: String) -> Value {
+        switch node.value {
+        case .string(let text):
+            checkReference(text, at: node.location, path: path)
+            return node.value
+        case .map(var entries):
+            for entry in node.entries where !SystemValidator.evidenceKeys.contains(entry.key) {
+                error(
+                    "\(path): unknown evidence key '\(entry.key)'; expected file, url, sha256, date, expires, title"
+                        + Suggestion.phrase(for: entry.key, in: SystemValidator.evidenceKeys), at: entry.keyLocation)
+            }
+            let file = node["file"]
+            let url = node["url"]
+            switch (file?.value, url?.value) {
+            case (.string(let text)?, nil):
+                checkReference(text, at: file?.location ?? node.location, path: "\(path).file", url: false)
+            case (nil, .string(let text)?):
+                checkReference(text, at: url?.location ?? node.location, path: "\(path).url", url: true)
+            case (.some, .some):
+                error("\(path): evidence names both 'file' and 'url'; give one", at: node.location)
+            case (nil, nil):
+                error("\(path): evidence needs 'file' or 'url'", at: node.location)
+            default:
+                error("\(path): 'file' and 'url' must be strings", at: node.location)
+            }
+            if let hash = node["sha256"] {
+                let valid: Bool
+                if case .string(let text) = hash.value {
+                    valid = text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+                } else {
+                    valid = false
+                }
+                if !valid { error("\(path).sha256: expected 64 lower-case hexadecimal digits", at: hash.location) }
+            }
+            for key in ["date", "expires"] {
+                if let child = node[key], let normalized = date(child, path: "\(path).\(key)") {
+                    entries[key] = normalized
+                }
+            }
+            if let title = node["title"], title.value.stringValue == nil {
+                error("\(path).title: expected a string", at: title.location)
+            }
+            return .map(entries)
+        default:
+            error(
+                "\(path): expected evidence (a relative file path, an https URL, or a mapping with file or url), found \(node.value.typeName)",
+                at: node.location)
+            return node.value
+        }
+    }
+
+    private mutating func checkReference(_ text: String, at location: SourceLocation, path: String, url: Bool? = nil) {
+        let isURL = text.hasPrefix("https://") || text.hasPrefix("http://")
+        if text.isEmpty {
+            error("\(path): evidence is empty", at: location)
+        } else if text.hasPrefix("http://") {
+            error("\(path): evidence URLs must use https, found '\(text)'", at: location)
+        } else if url == true, !isURL {
+            error("\(path): expected an https URL, found '\(text)'", at: location)
+        } else if url == false, isURL {
+            error("\(path): 'file' must be a path relative to the evidence root; use 'url' for '\(text)'", at: location)
+        }
+    }
+
+    mutating func waivers(_ node: Node) {
+        guard case .list = node.value else {
+            error("waivers: expected a list, found \(node.value.typeName)", at: node.location)
+            return
+        }
+        for (offset, element) in node.elements.enumerated() {
+            var fields = FieldReader(element, context: "waivers[\(offset)]")
+            _ = fields.string("rule", required: true)
+            _ = fields.string("reason", required: true)
+            _ = fields.string("approved_by", required: true)
+            _ = fields.string("ticket")
+            _ = fields.date("expires", required: true)
+            fields.rejectUnknownKeys()
+            diagnostics.append(contentsOf: fields.diagnostics)
+        }
+    }
+}

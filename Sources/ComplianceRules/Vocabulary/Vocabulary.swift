@@ -1,0 +1,41 @@
+/// Every fact a system description may hold: the single source for input validation, rule type
+/// checking, the JSON Schema, the template and the questionnaire.
+public struct Vocabulary: Sendable {
+    /// The facts in declaration order.
+    public let facts: [Fact]
+    private let index: [String: Int]
+    private let childIndex: [String: [Int]]
+    /// Compiled `pattern`s by fact path.
+    let patterns: [String: Pattern]
+
+    /// A vocabulary of the given facts; `load` checks them, this initializer trusts them.
+    public init(facts: [Fact]) {
+        self.facts = facts
+        var index: [String: Int] = [:]
+        var childIndex: [String: [Int]] = [:]
+        var patterns: [String: Pattern] = [:]
+        for (position, fact) in facts.enumerated() {
+            index[fact.path] = position
+            childIndex[fact.parentPath ?? "", default: []].append(position)
+            if let source = fact.pattern, let pattern = try? Pattern(source) {
+                patterns[fact.path] = pattern
+            }
+        }
+        self.index = index
+        self.childIndex = childIndex
+        self.patterns = patterns
+    }
+
+    /// The fact declared at `path` (dotted), or `nil`.
+    public func fact(at path: String) -> Fact? {
+        index[path].map { facts[$0] }
+    }
+
+    /// The facts declared directly below `path` ("" for the top level), in declaration order.
+    public func children(of path: String) -> [Fact] {
+        (childIndex[path] ?? []).map { facts[$0] }
+    }
+
+    /// The facts that are leaves (not objects or lists of objects).
+    public var leafFacts: [Fact] { facts.filter { !$0.hasFields } }
+}

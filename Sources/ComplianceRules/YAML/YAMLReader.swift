@@ -1,0 +1,224 @@
+internal import OrderedCollections
+
+/// Reads one YAML document into a `Document` (values plus source marks), over libyaml's event API.
+///
+/// It applies the YAML 1.2 core schema, rejects duplicate keys (at the second key, with a note at the
+/// first), multi-document streams, unsupported tags and non-scalar keys, and bounds the input: file
+/// size, nesting depth, alias expansion, scalar length and collection length. Every failure is a
+/// `Diagnostic` with file, line and column.
+public struct YAMLReader: Sendable {
+    /// Bounds that keep hostile input from exhausting time or memory.
+    public struct Limits: Sendable, Hashable {
+        /// Largest input in bytes (8 MiB).
+        public var maxBytes = 8 * 1024 * 1024
+        /// Deepest nesting of mappings and lists.
+        public var maxDepth = 128
+        /// Most values an alias may add to the document, summed over all aliases.
+        public var maxAliasExpansion = 100_000
+        /// Longest scalar in bytes.
+        public var maxScalarBytes = 1024 * 1024
+        /// Most entries in one mapping or list.
+        public var maxCollectionCount = 100_000
+
+        public init() {}
+    }
+
+    public var limits: Limits
+    /// Accept tags outside the core schema (scalars with such tags read as strings). Off by default.
+    public var allowsUnknownTags: Bool
+    /// Accept a leading byte-order mark. Off by default: the file should be plain UTF-8.
+    public var allowsByteOrderMark: Bool
+
+    public init(limits: Limits = Limits(), allowsUnknownTags: Bool = false, allowsByteOrderMark: Bool = false) {
+        self.limits = limits
+        self.allowsUnknownTags = allowsUnknownTags
+        self.allowsByteOrderMark = allowsByteOrderMark
+    }
+
+    /// Reads `bytes` as one YAML document named `file` in diagnostics.
+    public func read(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Document {
+        let origin = SourceMark.start.located(in: file)
+        guard bytes.count <= limits.maxBytes else {
+            throw .error(
+                "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes", at: origin)
+        }
+        if !allowsByteOrderMark, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw .error("file starts with a byte-order mark; save it as UTF-8 without a BOM", at: origin)
+        }
+        return try YAMLEventParser.withParser(over: bytes, file: file) { parser throws(Diagnostic) in
+            var composer = Composer(parser: parser, file: file, reader: self)
+            return try composer.document()
+        }
+    }
+
+    /// Reads `text` as one YAML document.
+    public func read(_ text: String, file: String) throws(Diagnostic) -> Document {
+        try read(Array(text.utf8), file: file)
+    }
+}
+
+/// Builds values from events; one per document read.
+private struct Composer {
+    let parser: YAMLEventParser
+    let file: String
+    let reader: YAMLReader
+    var anchors: [String: (value: Value, marks: MarkTree, count: Int)] = [:]
+    var aliasExpansion = 0
+
+    init(parser: YAMLEventParser, file: String, reader: YAMLReader) {
+        self.parser = parser
+        self.file = file
+        self.reader = reader
+    }
+
+    private func at(_ mark: SourceMark) -> SourceLocation { mark.located(in: file) }
+
+    mutating func document() throws(Diagnostic) -> Document {
+        _ = try parser.next()  // stream start
+        let first = try parser.next()
+        guard case .documentStart = first.kind else {
+            throw .error("the file is empty; expected a YAML mapping", at: at(.start))
+        }
+        let root = try node(depth: 0)
+        _ = try parser.next()  // document end
+        let after = try parser.next()
+        if case .documentStart = after.kind {
+            throw .error(
+                "the file holds more than one YAML document; put one document in each file", at: at(after.start))
+        }
+        return Document(file: file, root: root.value, marks: root.marks)
+    }
+
+    private mutating func node(depth: Int) throws(Diagnostic) -> (value: Value, marks: MarkTree, count: Int) {
+        let event = try parser.next()
+        return try node(from: event, depth: depth)
+    }
+
+    private mutating func node(
+        from event: YAMLEvent, depth: Int
+    ) throws(Diagnostic) -> (value: Value, marks: MarkTree, count: Int) {
+        let result: (value: Value, marks: MarkTree, count: Int)
+        switch event.kind {
+        case .scalar(let text, let style):
+            result = (try scalar(text, style: style, tag: event.tag, at: event.start), MarkTree(mark: event.start), 1)
+        case .alias(let name):
+            guard let anchored = anchors[name] else {
+                throw .error("alias *\(name) refers to no anchor defined before it", at: at(event.start))
+            }
+            aliasExpansion += anchored.count
+            guard aliasExpansion <= reader.limits.maxAliasExpansion else {
+                throw .error(
+                    "aliases expand to more than \(reader.limits.maxAliasExpansion) values; "
+                        + "the document is refused so that it cannot exhaust memory (\"billion laughs\")",
+                    at: at(event.start))
+            }
+            return (
+                anchored.value, MarkTree(mark: event.start, keys: anchored.marks.keys, children: anchored.marks.children),
+                anchored.count
+            )
+        case .sequenceStart:
+            try checkDepth(depth, at: event.start)
+            try checkCollectionTag(event.tag, expected: "tag:yaml.org,2002:seq", at: event.start)
+            var elements: [Value] = []
+            var children: [MarkTree] = []
+            var count = 1
+            while true {
+                let next = try parser.next()
+                if case .sequenceEnd = next.kind { break }
+                guard elements.count < reader.limits.maxCollectionCount else {
+                    throw .error(
+                        "list has more than \(reader.limits.maxCollectionCount) items", at: at(event.start))
+                }
+                let child = try node(from: next, depth: depth + 1)
+                elements.append(child.value)
+                children.append(child.marks)
+                count += child.count
+            }
+            result = (.list(elements), MarkTree(mark: event.start, children: children), count)
+        case .mappingStart:
+            try checkDepth(depth, at: event.start)
+            try checkCollectionTag(event.tag, expected: "tag:yaml.org,2002:map", at: event.start)
+            var entries = OrderedDictionary<String, Value>()
+            var keys: [SourceMark] = []
+            var children: [MarkTree] = []
+            var count = 1
+            while true {
+                let keyEvent = try parser.next()
+                if case .mappingEnd = keyEvent.kind { break }
+                guard case .scalar(let key, _) = keyEvent.kind else {
+                    throw .error("a mapping key must be a plain string, not a list, mapping or alias", at: at(keyEvent.start))
+                }
+                if let first = entries.index(forKey: key) {
+                    throw .error(
+                        "duplicate key '\(key)'", at: at(keyEvent.start),
+                        notes: [.init("'\(key)' first defined here", at: at(keys[first]))])
+                }
+                guard entries.count < reader.limits.maxCollectionCount else {
+                    throw .error(
+                        "mapping has more than \(reader.limits.maxCollectionCount) entries", at: at(event.start))
+                }
+                let child = try node(depth: depth + 1)
+                entries[key] = child.value
+                keys.append(keyEvent.start)
+                children.append(child.marks)
+                count += child.count
+            }
+            result = (.map(entries), MarkTree(mark: event.start, keys: keys, children: children), count)
+        case .streamStart, .streamEnd, .documentStart, .documentEnd, .sequenceEnd, .mappingEnd:
+            throw .error("unexpected YAML structure", at: at(event.start))
+        }
+        if let anchor = event.anchor {
+            anchors[anchor] = result
+        }
+        return result
+    }
+
+    private func checkDepth(_ depth: Int, at mark: SourceMark) throws(Diagnostic) {
+        guard depth < reader.limits.maxDepth else {
+            throw .error("nesting is deeper than \(reader.limits.maxDepth) levels", at: at(mark))
+        }
+    }
+
+    private func checkCollectionTag(_ tag: String?, expected: String, at mark: SourceMark) throws(Diagnostic) {
+        guard let tag, tag != expected, tag != "!", !reader.allowsUnknownTags else { return }
+        throw .error("unsupported tag '\(tag)'; only the YAML core schema is accepted", at: at(mark))
+    }
+
+    private func scalar(
+        _ text: String, style: YAMLEvent.ScalarStyle, tag: String?, at mark: SourceMark
+    ) throws(Diagnostic) -> Value {
+        guard text.utf8.count <= reader.limits.maxScalarBytes else {
+            throw .error("value is longer than \(reader.limits.maxScalarBytes) bytes", at: at(mark))
+        }
+        switch tag {
+        case nil:
+            return style == .plain ? try resolve(text, at: mark) : .string(text)
+        case "!", "tag:yaml.org,2002:str":
+            return .string(text)
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
+            let value = try resolve(text, at: mark)
+            switch (tag, value) {
+            case ("tag:yaml.org,2002:int", .int), ("tag:yaml.org,2002:float", .double),
+                ("tag:yaml.org,2002:bool", .bool), ("tag:yaml.org,2002:null", .null):
+                return value
+            case ("tag:yaml.org,2002:float", .int(let number)):
+                return .double(Double(number))  // `!!float 1` is the float 1.0.
+            default:
+                throw .error("'\(text)' is not a valid value for tag '\(tag ?? "")'", at: at(mark))
+            }
+        default:
+            if reader.allowsUnknownTags { return .string(text) }
+            throw .error(
+                "unsupported tag '\(tag ?? "")'; only the YAML core schema is accepted", at: at(mark))
+        }
+    }
+
+    private func resolve(_ text: String, at mark: SourceMark) throws(Diagnostic) -> Value {
+        switch CoreSchema.resolve(plain: text) {
+        case .value(let value):
+            return value
+        case .overflow:
+            throw .error("integer \(text) does not fit in 64 bits", at: at(mark))
+        }
+    }
+}

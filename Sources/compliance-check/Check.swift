@@ -1,0 +1,152 @@
+public import ArgumentParser
+import ComplianceEngine
+import ComplianceRules
+import Dispatch
+import Foundation
+
+/// `compliance-check [check] PATH...`: evaluate system descriptions and gate on the result.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate system descriptions against the rule packs (the default command).",
+        discussion: "Exit codes: 0 every gate passed, 1 a gate failed, 2 usage error or an input that could not be evaluated.")
+
+    @Argument(help: "System files, or folders searched for *.yaml/*.yml files with 'kind: AISystem'.")
+    var paths: [String]
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "Output format on stdout: text, json, jsonl, sarif, junit, markdown.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable).", valueName: "FORMAT=FILE"))
+    var reports: [ReportTarget] = []
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the gate: critical, high, medium, low, never.")
+    var failOn: GateThreshold = .low
+
+    @Option(help: "How unknown outcomes gate: fail or warn.")
+    var unknown: UnknownPolicy = .fail
+
+    @Option(
+        name: .customLong("as-of"), help: ArgumentHelp("Evaluate as of this date (default: today, UTC).", valueName: "YYYY-MM-DD")
+    )
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("A YAML file with a 'waivers:' list applied to every system.", valueName: "FILE"))
+    var waivers: String?
+
+    @Option(
+        name: .customLong("evidence-root"),
+        help: ArgumentHelp("Resolve evidence files here (default: each system file's folder).", valueName: "DIR"))
+    var evidenceRoot: String?
+
+    @Option(help: "Systems evaluated in parallel (default: all cores).")
+    var jobs: Int?
+
+    @Flag(help: "Unknown keys in system files are errors, not warnings.")
+    var strict = false
+
+    @Flag(help: "Print only failures and the gate; no warnings.")
+    var quiet = false
+
+    @Flag(name: .customLong("no-color"), help: "No ANSI colours, even on a terminal.")
+    var noColor = false
+
+    @Flag(help: "Also list passing and not-applicable rules in text output.")
+    var verbose = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'") }
+    }
+
+    func run() throws {
+        let engine = try rules.engine()
+        guard let date = CalendarDate(asOf ?? Output.today) else { throw ExitCode(2) }
+        var options = EvaluationOptions(
+            asOf: date, failOn: failOn, unknownPolicy: unknown, evidenceRoot: evidenceRoot, strict: strict)
+        if let waivers { options.waivers = try loadWaivers(waivers) }
+
+        let discovery = Discovery.systemFiles(in: paths)
+        for problem in discovery.problems { Output.error(problem.description) }
+        if discovery.files.isEmpty, discovery.problems.isEmpty {
+            Output.error("error: no system description (kind: AISystem) found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+
+        let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let streaming = reports.isEmpty && (format == .jsonl || format == .text)
+        let style = TextReporter.Style(color: !noColor && Output.isTerminal, verbose: verbose)
+        let shell = engine.report([], asOf: date)
+        var results: [Result<SystemReport, DiagnosticList>] = []
+        var failed = false
+        var errored = !discovery.problems.isEmpty
+        batch.run(discovery.files) { result in
+            switch result {
+            case .success(let system):
+                if system.gate == .fail { failed = true }
+                if !quiet {
+                    for warning in system.warnings where warning.contains(": warning: ") { Output.error(warning) }
+                }
+            case .failure(let problems):
+                errored = errored || problems.diagnostics.containsErrors
+                for problem in problems.diagnostics where !quiet || problem.severity == .error {
+                    Output.error(problem.description)
+                }
+            }
+            if streaming {
+                switch (format, result) {
+                case (.jsonl, .success(let system)): Output.out(JSONReporter.renderLine(system))
+                case (.jsonl, .failure(let problems)):
+                    for problem in problems.diagnostics where problem.severity == .error {
+                        Output.out(JSONReporter.renderLine(problem))
+                    }
+                case (_, .success(let system)): Output.out(TextReporter.render(system, report: shell, style: style) + "\n")
+                default: break
+                }
+            } else {
+                results.append(result)
+            }
+        }
+        if streaming {
+            if format == .text {
+                Output.out(
+                    "Gate: \(errored ? "ERROR" : failed ? "FAIL" : "PASS") (as of \(date), fail-on \(failOn.rawValue), unknown \(unknown.rawValue)). Compliance aid, not legal advice.\n"
+                )
+            }
+        } else {
+            var report = engine.report(results, asOf: date)
+            report.errors = discovery.problems + report.errors
+            Output.out(format.render(report, style: style, unknownPolicy: unknown))
+            for target in reports {
+                try Output.write(
+                    target.format.render(report, style: TextReporter.Style(), unknownPolicy: unknown), to: target.file)
+            }
+        }
+        if errored { throw ExitCode(2) }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func loadWaivers(_ path: String) throws -> [Waiver] {
+        let reader = YAMLReader()
+        let document: Document
+        do throws(Diagnostic) {
+            document = try reader.read(try FileSystem.read(path, limit: reader.limits.maxBytes), file: path)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        guard document.root["waivers"] != nil else {
+            Output.error(
+                Diagnostic.error("a waivers file needs a top-level 'waivers:' list", at: document.location(of: [])).description)
+            throw ExitCode(2)
+        }
+        let loaded = Waiver.read(from: document)
+        for problem in loaded.diagnostics { Output.error(problem.description) }
+        if loaded.diagnostics.containsErrors { throw ExitCode(2) }
+        return loaded.waivers
+    }
+}
+
+extension GateThreshold: ExpressibleByArgument {}
+extension UnknownPolicy: ExpressibleByArgument {}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import ComplianceEngine
+import Foundation
+
+/// The command-line entry point. Parsing errors and usage errors exit with 2, as DESIGN §6 says.
+@main
+struct ComplianceCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compliance-check",
+        abstract: "Check a described AI system against AI law (Kazakhstan's Law No. 230-VIII and more).",
+        discussion: """
+            Exit codes:
+              0  every gate passed
+              1  at least one system failed its gate
+              2  usage error, or an input that could not be evaluated (bad YAML, schema violation, invalid rule pack)
+
+            A compliance aid, not legal advice.
+            """,
+        version: ToolInfo.version,
+        subcommands: [Check.self, Rules.self],
+        defaultSubcommand: Check.self
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let exit = error as? ExitCode {
+                Foundation.exit(exit.rawValue)
+            }
+            Output.error(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}

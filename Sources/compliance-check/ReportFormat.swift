@@ -1,0 +1,38 @@
+import ArgumentParser
+import ComplianceEngine
+import ComplianceRules
+
+/// An output format of `check`.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case text
+    case json
+    case jsonl
+
+    func render(_ report: Report, style: TextReporter.Style, unknownPolicy: UnknownPolicy) -> String {
+        switch self {
+        case .text: TextReporter.render(report, style: style)
+        case .json: JSONReporter.render(report)
+        case .jsonl:
+            report.systems.map(JSONReporter.renderLine).joined()
+                + report.errors.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
+        }
+    }
+}
+
+/// `--report FORMAT=FILE`.
+struct ReportTarget: ExpressibleByArgument {
+    var format: ReportFormat
+    var file: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="),
+            let format = ReportFormat(rawValue: String(argument[..<equals]))
+        else { return nil }
+        let file = String(argument[argument.index(after: equals)...])
+        guard !file.isEmpty else { return nil }
+        self.format = format
+        self.file = file
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import ComplianceEngine
+import ComplianceRules
+
+/// `compliance-check rules list|explain|test|lint`.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, explain, test and lint rule packs.",
+        subcommands: [List.self, Explain.self, Test.self, Lint.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every loaded rule.")
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            let engine = try rules.engine()
+            var output = ""
+            for pack in engine.library.packs {
+                output += "\(pack.id) \(pack.version) (\(pack.jurisdiction)): \(pack.title), \(pack.rules.count) rules\n"
+                for rule in pack.rules {
+                    output +=
+                        "  \(rule.id)  \(rule.severity.rawValue)  \(rule.sector)  \(rule.title)  [\(rule.citation.articleReference), \(rule.citation.basis.rawValue)]\n"
+                }
+            }
+            Output.out(output)
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Explain one rule in plain words.")
+        @Argument(help: "The rule id, e.g. KZ-21-01.") var id: String
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            let engine = try rules.engine()
+            guard let rule = engine.library.rule(id) else {
+                let ids = engine.library.rules.map(\.id)
+                Output.error("error: unknown rule '\(id)'" + Suggestion.phrase(for: id, in: ids))
+                throw ExitCode(2)
+            }
+            var instruments: [String: Instrument] = [:]
+            for pack in engine.library.packs { for instrument in pack.instruments { instruments[instrument.id] = instrument } }
+            Output.out(RuleExplainer.explain(rule, instruments: instruments))
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every rule's pass and fail examples (exit 1 when one misbehaves).")
+        @Argument(help: "A folder of packs (default: the built-in packs).") var directory: String?
+
+        func run() throws {
+            let engine = try RuleOptions.forFolder(directory).engine()
+            let rules = engine.library.rules
+            let problems = engine.checkExamples()
+            for problem in problems { Output.error(problem.description) }
+            let examples = rules.reduce(0) { $0 + $1.examples.pass.count + $1.examples.fail.count }
+            Output.out(
+                "\(rules.count) rules, \(examples) examples: \(examples - problems.count) passed, \(problems.count) failed\n")
+            if !problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check rule packs statically (exit 2 on errors) and warn about weak spots.")
+        @Argument(help: "A folder of packs (default: the built-in packs).") var directory: String?
+
+        func run() throws {
+            let engine = try RuleOptions.forFolder(directory).engine()
+            var warnings = 0
+            for rule in engine.library.rules {
+                if rule.citation.basis == .interpretation, rule.description == nil {
+                    Output.error(
+                        Diagnostic.warning(
+                            "rule \(rule.id) is an interpretation but has no description saying which duty it applies and why",
+                            at: rule.location
+                        ).description)
+                    warnings += 1
+                }
+            }
+            let problems = engine.checkExamples()
+            for problem in problems { Output.error(problem.description) }
+            Output.out(
+                "\(engine.library.packs.count) pack(s), \(engine.library.rules.count) rules: \(problems.count) error(s), \(warnings) warning(s)\n"
+            )
+            if !problems.isEmpty { throw ExitCode(2) }
+        }
+    }
+}
+
+extension RuleOptions {
+    /// Options loading only `directory`, or the built-in packs when `nil`.
+    static func forFolder(_ directory: String?) throws -> RuleOptions {
+        guard let directory else { return try RuleOptions.parse([]) }
+        return try RuleOptions.parse(["--no-builtin", "--rules", directory])
+    }
+}
