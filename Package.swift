@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ComplianceEngine"],
+            dependencies: ["ComplianceEngine", "compliance-check"],
             exclude: ["Golden"]
         ),
     ]

@@ -17,7 +17,7 @@ struct ComplianceCheck: ParsableCommand {
             A compliance aid, not legal advice.
             """,
         version: ToolInfo.version,
-        subcommands: [Check.self, Rules.self],
+        subcommands: [Check.self, Rules.self, Init.self, Schema.self, Questions.self],
         defaultSubcommand: Check.self
     )
 

@@ -7,6 +7,9 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     case json
     case jsonl
+    case sarif
+    case junit
+    case markdown
 
     func render(_ report: Report, style: TextReporter.Style, unknownPolicy: UnknownPolicy) -> String {
         switch self {
@@ -15,6 +18,9 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
         case .jsonl:
             report.systems.map(JSONReporter.renderLine).joined()
                 + report.errors.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
+        case .sarif: SARIFReporter.render(report)
+        case .junit: JUnitReporter.render(report, unknownPolicy: unknownPolicy)
+        case .markdown: MarkdownReporter.render(report)
         }
     }
 }

@@ -7,8 +7,11 @@ internal import OrderedCollections
 /// absolute path or symlink escape), match their `sha256` when given, and be fresh and unexpired
 /// against the as-of date. A URL counts as declared but unverified. Nothing is fetched.
 struct EvidenceChecker: Sendable {
-    /// The folder file evidence is resolved in; `nil` means no file can be found (rule examples).
+    /// The folder file evidence is resolved in (symbolic links resolved); `nil` means no file can
+    /// be found (rule examples).
     let root: String?
+    /// The folder as the caller named it, for messages (so reports do not depend on the checkout).
+    let displayRoot: String?
 
     struct Result: Sendable {
         var passed: Bool
@@ -18,6 +21,7 @@ struct EvidenceChecker: Sendable {
 
     init(root: String?) {
         self.root = root.map { Self.canonical($0) ?? $0 }
+        self.displayRoot = root
     }
 
     func check(_ value: Value, options: EvidenceOptions, asOf: CalendarDate) -> Result {
@@ -68,7 +72,7 @@ struct EvidenceChecker: Sendable {
         }
         let joined = root.hasSuffix("/") ? root + file : root + "/" + file
         guard FileManager.default.fileExists(atPath: joined) else {
-            return Result(passed: false, note: "missing file \(file) in \(root)")
+            return Result(passed: false, note: "missing file \(file) in \(displayRoot ?? root)")
         }
         guard let resolved = Self.canonical(joined) else {
             return Result(passed: false, note: "cannot resolve \(file)")
@@ -105,8 +109,14 @@ struct EvidenceChecker: Sendable {
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {
-            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if chunk.isEmpty { break }
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                return nil
+            }
+            // `nil` or empty data is the end of the file.
+            guard let chunk, !chunk.isEmpty else { break }
             hasher.update(data: chunk)
         }
         return hasher.finalize().map { byte in

@@ -148,7 +148,7 @@ struct SystemEvaluation {
         if declaredRank < derivedRank {
             finding.status = .fail
             finding.message =
-                "The system is declared \(declaredValue) \(words), but the law indicates \(derivedValue): \(result.matched?.because ?? "")"
+                "The declared \(words) is \(declaredValue), but the law indicates \(derivedValue): \(result.matched?.because ?? "")"
         } else {
             finding.message = "The declared \(words) (\(declaredValue)) is at least the derived one (\(derivedValue))."
         }

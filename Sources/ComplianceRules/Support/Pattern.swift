@@ -50,10 +50,8 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
 
     /// The pattern as written.
     public var description: String { source }
-
     /// Patterns are equal when their sources are.
     public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
-
     /// Hashes the source.
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
@@ -92,52 +90,50 @@ extension Pattern {
         }
     }
 
-    /// A set of scalars, as sorted, disjoint, non-adjacent ranges of scalar values.
+    /// A set of scalars: those in `ranges` (of scalar values), or all others when `negated`.
     struct ScalarSet: Sendable, Hashable {
         let ranges: [ClosedRange<UInt32>]
+        var negated = false
 
-        init(_ ranges: [ClosedRange<UInt32>], negated: Bool = false) {
-            var merged: [ClosedRange<UInt32>] = []
-            for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-                guard let last = merged.last, range.lowerBound <= last.upperBound + 1 else {
-                    merged.append(range)
-                    continue
-                }
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-            }
+        func contains(_ scalar: Unicode.Scalar) -> Bool { ranges.contains { $0.contains(scalar.value) } != negated }
+
+        /// `ranges` (sorted and disjoint), or the scalar values outside them when `complemented`.
+        static func ranges(_ ranges: [ClosedRange<UInt32>], complemented: Bool) -> [ClosedRange<UInt32>] {
+            guard complemented else { return ranges }
             var gaps: [ClosedRange<UInt32>] = []
             var start: UInt32 = 0
-            for range in merged {
+            for range in ranges {
                 if range.lowerBound > start { gaps.append(start...(range.lowerBound - 1)) }
                 start = range.upperBound + 1
             }
-            if start <= 0x10FFFF { gaps.append(start...0x10FFFF) }
-            self.ranges = negated ? gaps : merged
+            return start <= 0x10FFFF ? gaps + [start...0x10FFFF] : gaps
         }
-
-        func contains(_ scalar: Unicode.Scalar) -> Bool { ranges.contains { $0.contains(scalar.value) } }
     }
 
     /// Scratch space for one `matches` call: the step at which each pc was last added, and a work stack.
     private struct Run { var marks: [Int], stack: [Int] = [] }
 
-    /// Adds `pc` and everything reachable from it without consuming input to the thread list of `step`
-    /// (each pc at most once per step); true when that reaches `.match`.
+    /// Adds to the threads of `step` the consuming instructions reachable from `pc` without consuming input
+    /// (each pc is visited at most once per step); true when that reaches `.match`.
     private func addThread(_ pc: Int, to list: inout [Int], run: inout Run, step: Int, atEnd: Bool) -> Bool {
         run.stack.append(pc)
-        while let pc = run.stack.popLast() {
-            guard run.marks[pc] != step else { continue }
-            run.marks[pc] = step
-            list.append(pc)
-            switch program[pc] {
-            case .match:
-                run.stack.removeAll()
-                return true
-            case .jump(let offset): run.stack.append(pc + offset)
-            case .split(let first, let second): run.stack += [pc + second, pc + first]
-            case .assertStart: if step == 0 { run.stack.append(pc + 1) }
-            case .assertEnd: if atEnd { run.stack.append(pc + 1) }
-            case .scalar, .anyExceptNewline, .set: break
+        while var pc = run.stack.popLast() {
+            // Follow one path; it ends at a pc already visited (the one just handled, when that was a
+            // consuming instruction or a failed anchor).
+            while run.marks[pc] != step {
+                run.marks[pc] = step
+                switch program[pc] {
+                case .match:
+                    run.stack.removeAll()
+                    return true
+                case .jump(let offset): pc += offset
+                case .split(let first, let second):
+                    run.stack.append(pc + second)
+                    pc += first
+                case .assertStart where step == 0, .assertEnd where atEnd: pc += 1
+                case .assertStart, .assertEnd: break
+                case .scalar, .anyExceptNewline, .set: list.append(pc)
+                }
             }
         }
         return false
@@ -161,6 +157,11 @@ extension Pattern {
         /// Rejects a fragment that, with the final `.match`, would exceed the instruction limit.
         private func check(_ size: Int, at offset: Int) throws(SyntaxError) {
             if size >= Pattern.maxInstructions { throw failure("pattern is too large", at: offset) }
+        }
+
+        /// `scalar` as text for a message; invisible ones (controls, format characters, ...) as escapes like `\n`.
+        private static func shown(_ scalar: Unicode.Scalar) -> String {
+            scalar.properties.isGraphemeBase ? String(scalar) : scalar.escaped(asASCII: true)
         }
 
         /// The scalar that `ranges` consists of, if it is exactly one.
@@ -235,21 +236,15 @@ extension Pattern {
         }
 
         private mutating func parseQuantifier() throws(SyntaxError) -> (min: Int, max: Int?)? {
-            switch peek {
-            case "*":
-                position += 1
-                return (0, nil)
-            case "+":
-                position += 1
-                return (1, nil)
-            case "?":
-                position += 1
-                return (0, 1)
-            case "{": break
-            default: return nil
-            }
+            guard let scalar = peek, "*+?{".unicodeScalars.contains(scalar) else { return nil }
             let start = position
             position += 1
+            switch scalar {
+            case "*": return (0, nil)
+            case "+": return (1, nil)
+            case "?": return (0, 1)
+            default: break
+            }
             let min = parseNumber()
             var max = min
             if peek == "," {
@@ -289,7 +284,7 @@ extension Pattern {
             case "*", "+", "?", "{": throw failure("quantifier '\(scalar)' has nothing to repeat", at: start)
             case "\\":
                 let ranges = try parseEscape(start: start)
-                return [Self.single(ranges).map(Instruction.scalar) ?? .set(ScalarSet(ranges))]
+                return [Self.single(ranges).map(Instruction.scalar) ?? .set(ScalarSet(ranges: ranges))]
             default: return [.scalar(scalar)]
             }
         }
@@ -307,7 +302,7 @@ extension Pattern {
                 case ">": throw failure("atomic groups are not supported", at: start)
                 case "#": throw failure("comments are not supported", at: start)
                 case "i", "m", "s", "x", "n", "U", "-", "^": throw failure("inline flags are not supported", at: start)
-                case .some(let other): throw failure("unsupported group syntax '(?\(other)'", at: start)
+                case .some(let other): throw failure("unsupported group syntax '(?\(Self.shown(other))'", at: start)
                 case nil: throw failure("unclosed group (missing ')')", at: start)
                 }
             }
@@ -340,12 +335,14 @@ extension Pattern {
                 guard let high = Self.single(try parseClassItem()) else {
                     throw failure("invalid range endpoint in character class", at: highStart)
                 }
-                guard low <= high else { throw failure("reversed range '\(low)-\(high)' in character class", at: itemStart) }
+                guard low <= high else {
+                    throw failure("reversed range '\(Self.shown(low))-\(Self.shown(high))' in character class", at: itemStart)
+                }
                 ranges.append(low.value...high.value)
             }
             guard peek == "]" else { throw failure("unclosed character class", at: start) }
             position += 1
-            return ScalarSet(ranges, negated: negated)
+            return ScalarSet(ranges: ranges, negated: negated)
         }
 
         /// The scalars of one item inside `[...]` (a scalar or an escape); the caller ensures there is input left.
@@ -366,9 +363,9 @@ extension Pattern {
             guard let scalar = peek else { throw failure("trailing backslash", at: start) }
             position += 1
             switch scalar {
-            case "d", "D": return ScalarSet([48...57], negated: scalar == "D").ranges
-            case "w", "W": return ScalarSet([48...57, 65...90, 95...95, 97...122], negated: scalar == "W").ranges
-            case "s", "S": return ScalarSet([9...13, 32...32], negated: scalar == "S").ranges
+            case "d", "D": return ScalarSet.ranges([48...57], complemented: scalar == "D")
+            case "w", "W": return ScalarSet.ranges([48...57, 65...90, 95...95, 97...122], complemented: scalar == "W")
+            case "s", "S": return ScalarSet.ranges([9...13, 32...32], complemented: scalar == "S")
             case "n": return [10...10]
             case "t": return [9...9]
             case "r": return [13...13]
@@ -378,7 +375,7 @@ extension Pattern {
             case "b", "B": throw failure("word boundaries (\\b, \\B) are not supported", at: start)
             case "A", "z", "Z", "G": throw failure("anchor '\\\(scalar)' is not supported (use ^ or $)", at: start)
             case "p", "P": throw failure("Unicode property escapes (\\p, \\P) are not supported", at: start)
-            default: throw failure("unsupported escape '\\\(scalar)'", at: start)
+            default: throw failure("unsupported escape '\\\(Self.shown(scalar))'", at: start)
             }
         }
     }

@@ -15,7 +15,7 @@ public struct SystemValidator: Sendable {
 
     /// The top-level keys every description may hold besides the vocabulary's facts.
     static let headerKeys = ["apiVersion", "kind", "waivers"]
-    static let waiverKeys = ["rule", "reason", "approved_by", "ticket", "expires"]
+    static let waiverKeys = ["rule", "reason", "approved_by", "ticket", "expires", "system"]
     static let evidenceKeys = ["file", "url", "sha256", "date", "expires", "title"]
 
     /// Validates a whole system description. The result holds the normalized document when there
@@ -252,6 +252,7 @@ private struct Walk {
             _ = fields.string("approved_by", required: true)
             _ = fields.string("ticket")
             _ = fields.date("expires", required: true)
+            _ = fields.string("system")
             fields.rejectUnknownKeys()
             diagnostics.append(contentsOf: fields.diagnostics)
         }

@@ -42,10 +42,15 @@ public struct YAMLReader: Sendable {
             throw .error(
                 "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes", at: origin)
         }
-        if !allowsByteOrderMark, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw .error("file starts with a byte-order mark; save it as UTF-8 without a BOM", at: origin)
+        var input = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard allowsByteOrderMark else {
+                throw .error("file starts with a byte-order mark; save it as UTF-8 without a BOM", at: origin)
+            }
+            // libyaml, set to UTF-8, keeps the BOM as a character of line 1, which shifts its indentation.
+            input.removeFirst(3)
         }
-        return try YAMLEventParser.withParser(over: bytes, file: file) { parser throws(Diagnostic) in
+        return try YAMLEventParser.withParser(over: input, file: file) { parser throws(Diagnostic) in
             var composer = Composer(parser: parser, file: file, reader: self)
             return try composer.document()
         }
@@ -112,6 +117,11 @@ private struct Composer {
                         + "the document is refused so that it cannot exhaust memory (\"billion laughs\")",
                     at: at(event.start))
             }
+            // The anchored value was depth-checked where it was defined, not where it is repeated.
+            guard depth + Self.height(of: anchored.value) <= reader.limits.maxDepth else {
+                throw .error(
+                    "nesting is deeper than \(reader.limits.maxDepth) levels (through alias *\(name))", at: at(event.start))
+            }
             return (
                 anchored.value, MarkTree(mark: event.start, keys: anchored.marks.keys, children: anchored.marks.children),
                 anchored.count
@@ -145,8 +155,12 @@ private struct Composer {
             while true {
                 let keyEvent = try parser.next()
                 if case .mappingEnd = keyEvent.kind { break }
-                guard case .scalar(let key, _) = keyEvent.kind else {
+                guard case .scalar(let key, let keyStyle) = keyEvent.kind else {
                     throw .error("a mapping key must be a plain string, not a list, mapping or alias", at: at(keyEvent.start))
+                }
+                if let anchor = keyEvent.anchor {  // a key's anchor may be aliased later, as a value
+                    let keyValue = try scalar(key, style: keyStyle, tag: keyEvent.tag, at: keyEvent.start)
+                    anchors[anchor] = (keyValue, MarkTree(mark: keyEvent.start), 1)
                 }
                 if let first = entries.index(forKey: key) {
                     throw .error(
@@ -171,6 +185,16 @@ private struct Composer {
             anchors[anchor] = result
         }
         return result
+    }
+
+    /// How many levels of lists and mappings `value` nests (0 for a scalar). Its cost is bounded by the
+    /// alias expansion limit, as it runs only over aliased values.
+    private static func height(of value: Value) -> Int {
+        switch value {
+        case .list(let elements): 1 + (elements.map(height(of:)).max() ?? 0)
+        case .map(let entries): 1 + (entries.values.map(height(of:)).max() ?? 0)
+        default: 0
+        }
     }
 
     private func checkDepth(_ depth: Int, at mark: SourceMark) throws(Diagnostic) {

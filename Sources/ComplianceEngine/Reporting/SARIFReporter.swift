@@ -1,0 +1,294 @@
+internal import ComplianceRules
+
+/// SARIF 2.1.0 for code-scanning dashboards (`--format sarif`, DESIGN §5.2).
+///
+/// One run; every loaded rule once in `tool.driver.rules` (plus the derived `…-DECLARED` rules that
+/// have findings); one result per `fail`, `unknown` and `waived` finding, the waived ones carrying an
+/// external suppression with the waiver's justification. Locations are the files as the user named
+/// them (relative stays relative); fingerprints are `<system id>/<rule id>`, stable across runs.
+public enum SARIFReporter {
+    /// The JSON schema the output follows.
+    static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The key of `partialFingerprints`.
+    static let fingerprintKey = "complianceCheck/v1"
+
+    /// The SARIF log, pretty-printed, ending with a newline.
+    public static func render(_ report: Report) -> String {
+        let descriptors = ruleDescriptors(report)
+        var index: [String: Int] = [:]
+        for (position, descriptor) in descriptors.enumerated() { index[descriptor.id] = position }
+
+        var results: [JSON] = []
+        for system in report.systems {
+            for finding in system.findings {
+                guard finding.status == .fail || finding.status == .unknown || finding.status == .waived else { continue }
+                results.append(result(finding, system: system, ruleIndex: index[finding.rule], report: report))
+            }
+        }
+
+        var invocation: [(String, JSON)] = [("executionSuccessful", .bool(!report.errors.containsErrors))]
+        if !report.errors.isEmpty {
+            invocation.append(("toolExecutionNotifications", .array(report.errors.map(notification))))
+        }
+
+        let driver: [(String, JSON)] = [
+            ("name", .string(report.toolName)),
+            ("version", .string(report.toolVersion)),
+            ("semanticVersion", .string(report.toolVersion)),
+            ("rules", .array(descriptors.map(\.json))),
+        ]
+        let run: [(String, JSON)] = [
+            ("tool", .object([("driver", .object(driver))])),
+            ("invocations", .array([.object(invocation)])),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(results)),
+            (
+                "properties",
+                .object([
+                    ("as_of", .string(report.asOf.description)),
+                    ("gate", .string(report.gate.rawValue)),
+                    (
+                        "packs",
+                        .array(report.packs.map { .object([("id", .string($0.id)), ("version", .string($0.version))]) })
+                    ),
+                    ("disclaimer", .string(Disclaimer.text)),
+                ])
+            ),
+        ]
+        let log: JSON = .object([
+            ("$schema", .string(schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+        return log.rendered() + "\n"
+    }
+
+    // MARK: Rules
+
+    /// A rule as `tool.driver.rules` lists it.
+    private struct Descriptor {
+        var id: String
+        var json: JSON
+    }
+
+    /// Every rule of the report, then the rules that only findings name (derived `…-DECLARED`
+    /// rules), by id, each once.
+    private static func ruleDescriptors(_ report: Report) -> [Descriptor] {
+        var descriptors: [Descriptor] = []
+        var seen: Set<String> = []
+        for rule in report.rules where seen.insert(rule.id).inserted {
+            descriptors.append(
+                descriptor(
+                    id: rule.id, title: rule.title, description: rule.description ?? rule.message,
+                    remediation: rule.remediation, citation: rule.citation, severity: rule.severity,
+                    category: rule.category, pack: rule.pack, sector: rule.sector, report: report))
+        }
+        // Derived rules have no `Rule`: describe them from a finding, a failing one when there is one
+        // (its citation names the case that matched), without its system-specific wording.
+        var extra: [String: Finding] = [:]
+        for system in report.systems {
+            for finding in system.findings where !seen.contains(finding.rule) {
+                if extra[finding.rule] == nil || (finding.status == .fail && extra[finding.rule]?.status != .fail) {
+                    extra[finding.rule] = finding
+                }
+            }
+        }
+        for id in extra.keys.sorted() {
+            guard let finding = extra[id] else { continue }
+            descriptors.append(
+                descriptor(
+                    id: id, title: finding.title,
+                    description:
+                        "Compares the classification the owner declared with the one the pack derives from the declared facts; a lower declared one fails.",
+                    remediation:
+                        "Declare a classification at least as high as the one the law indicates for the system's facts, or correct the facts it is derived from.",
+                    citation: finding.citation, severity: finding.severity, category: finding.category, pack: finding.pack,
+                    sector: finding.sector, report: report))
+        }
+        return descriptors
+    }
+
+    private static func descriptor(
+        id: String, title: String, description: String, remediation: String, citation: Citation, severity: Severity,
+        category: RuleCategory, pack: String, sector: String, report: Report
+    ) -> Descriptor {
+        let cite = TextReporter.cite(citation, report: report)
+        var tags: [String] = []
+        let jurisdiction = report.packs.first { $0.id == pack }?.jurisdiction
+        for tag in [category.rawValue, sector, jurisdiction].compactMap({ $0 }) where !tags.contains(tag) {
+            tags.append(tag)
+        }
+        var fields: [(String, JSON)] = [
+            ("id", .string(id)),
+            ("name", .string(identifier(title))),
+            ("shortDescription", .object([("text", .string(title))])),
+            ("fullDescription", .object([("text", .string(description))])),
+            ("defaultConfiguration", .object([("level", .string(level(severity)))])),
+            (
+                "help",
+                .object([
+                    ("text", .string("\(remediation)\nCitation: \(cite)")),
+                    (
+                        "markdown",
+                        .string(
+                            "**Fix:** \(MarkdownReporter.text(remediation))\n\n**Citation:** \(MarkdownReporter.text(cite))")
+                    ),
+                ])
+            ),
+        ]
+        if let url = report.instruments[citation.instrument]?.url {
+            fields.append(("helpUri", .string(url)))
+        }
+        fields.append(
+            (
+                "properties",
+                .object([
+                    ("tags", .array(tags.map(JSON.string))),
+                    ("security-severity", .double(securitySeverity(severity))),
+                    ("severity", .string(severity.rawValue)),
+                    ("pack", .string(pack)),
+                ])
+            ))
+        return Descriptor(id: id, json: .object(fields))
+    }
+
+    // MARK: Results
+
+    private static func result(_ finding: Finding, system: SystemReport, ruleIndex: Int?, report: Report) -> JSON {
+        let decided = finding.originalStatus ?? finding.status
+        var fields: [(String, JSON)] = [("ruleId", .string(finding.rule))]
+        if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
+        fields.append(("level", .string(decided == .unknown ? "warning" : level(finding.severity))))
+        fields.append(("message", .object([("text", .string(message(finding)))])))
+        let location = finding.location ?? SourceLocation(file: system.file, line: 1, column: 1)
+        fields.append(("locations", .array([self.location(location)])))
+        fields.append(("partialFingerprints", .object([(fingerprintKey, .string("\(system.systemID)/\(finding.rule)"))])))
+        if let waiver = finding.waiver {
+            var justification = "\(waiver.reason) (approved by \(waiver.approvedBy)"
+            if let ticket = waiver.ticket { justification += ", ticket \(ticket)" }
+            justification += ", expires \(waiver.expires))"
+            fields.append(
+                (
+                    "suppressions",
+                    .array([
+                        .object([
+                            ("kind", .string("external")), ("status", .string("accepted")),
+                            ("justification", .string(justification)),
+                        ])
+                    ])
+                ))
+        }
+        var properties: [(String, JSON)] = [
+            ("status", .string(finding.status.rawValue)),
+            ("system", .string(system.systemID)),
+            ("file", .string(system.file)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("citation", .string(TextReporter.cite(finding.citation, report: report))),
+        ]
+        if let original = finding.originalStatus { properties.append(("original_status", .string(original.rawValue))) }
+        if !finding.missing.isEmpty { properties.append(("missing", .array(finding.missing.map(JSON.string)))) }
+        fields.append(("properties", .object(properties)))
+        return .object(fields)
+    }
+
+    /// The finding's message, with the deciding facts or the facts to declare.
+    private static func message(_ finding: Finding) -> String {
+        let decided = finding.originalStatus ?? finding.status
+        var text = finding.message
+        if decided == .unknown, !finding.missing.isEmpty, !text.contains(finding.missing[0]) {
+            text += " Declare: \(finding.missing.joined(separator: ", "))."
+        }
+        if decided == .fail, !finding.facts.isEmpty {
+            let facts = finding.facts.map { "\($0.path) is \($0.actual?.description ?? "absent"), expected \($0.expected)" }
+            text += " (" + facts.joined(separator: "; ") + ")"
+        }
+        if let waiver = finding.waiver {
+            text += " Waived until \(waiver.expires) by \(waiver.approvedBy)."
+        }
+        return text
+    }
+
+    private static func location(_ location: SourceLocation) -> JSON {
+        .object([
+            (
+                "physicalLocation",
+                .object([
+                    ("artifactLocation", .object([("uri", .string(uri(location.file)))])),
+                    (
+                        "region",
+                        .object([
+                            ("startLine", .int(max(1, location.line))), ("startColumn", .int(max(1, location.column))),
+                        ])
+                    ),
+                ])
+            )
+        ])
+    }
+
+    private static func notification(_ diagnostic: Diagnostic) -> JSON {
+        var fields: [(String, JSON)] = []
+        if let location = diagnostic.location { fields.append(("locations", .array([self.location(location)]))) }
+        fields.append(("message", .object([("text", .string(diagnostic.message))])))
+        let level: String
+        switch diagnostic.severity {
+        case .error: level = "error"
+        case .warning: level = "warning"
+        case .note: level = "note"
+        }
+        fields.append(("level", .string(level)))
+        return .object(fields)
+    }
+
+    // MARK: Helpers
+
+    /// `error` for critical and high, `warning` for medium and low, `note` for info.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .critical, .high: "error"
+        case .medium, .low: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// The 0–10 score code-scanning tools sort by.
+    static func securitySeverity(_ severity: Severity) -> Double {
+        switch severity {
+        case .critical: 9.5
+        case .high: 8.0
+        case .medium: 5.5
+        case .low: 3.0
+        case .info: 0.0
+        }
+    }
+
+    /// A relative URI reference for a file as the user named it (`file://` for absolute paths),
+    /// percent-encoding what a URI cannot hold.
+    static func uri(_ file: String) -> String {
+        var encoded = ""
+        for byte in file.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where "-._~/!$&'()*+,;=@".utf8.contains(byte):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: ":") where !encoded.isEmpty && encoded.contains("/"):
+                encoded += ":"
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return file.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+
+    /// `PeopleAreToldThatAnAISystemProvidesTheService` from a title.
+    static func identifier(_ title: String) -> String {
+        var name = ""
+        for word in title.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+            guard let first = word.first else { continue }
+            name += first.uppercased() + word.dropFirst()
+        }
+        return name.isEmpty ? "Rule" : name
+    }
+}
