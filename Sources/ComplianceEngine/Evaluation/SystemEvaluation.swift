@@ -219,7 +219,16 @@ struct SystemEvaluation {
     private func fact(_ observation: FactObservation) -> Finding.Fact {
         Finding.Fact(
             path: observation.path.dottedPath, actual: observation.actual, expected: observation.expected,
-            location: document.location(of: observation.path), note: observation.note)
+            location: document.location(of: sourcePath(of: observation.path)), note: observation.note)
+    }
+
+    /// Where a fact is written: a derived fact points at the owner's declared value it is compared
+    /// with (when the derivation names one), so that every location is a line a person can edit.
+    private func sourcePath(of path: [PathStep]) -> [PathStep] {
+        guard path.count == 3, path[0] == .key("derived"), case .key(let namespace) = path[1], case .key(let name) = path[2]
+        else { return path }
+        let derivation = engine.library.packs.flatMap(\.derivations).first { $0.namespace == namespace && $0.name == name }
+        return derivation?.declared?.keys.map(PathStep.key) ?? path
     }
 
     private func describe(_ observations: [FactObservation]) -> String {
