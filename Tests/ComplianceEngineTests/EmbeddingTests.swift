@@ -1,7 +1,6 @@
-import Testing
-
 import ComplianceEngine
 import ComplianceRules
+import Testing
 
 /// The embedding example of the README works as written (without `@testable`).
 @Suite struct EmbeddingTests {
@@ -19,6 +18,8 @@ import ComplianceRules
         #expect(report.gate == .fail)
         #expect(report.findings.contains { $0.rule == "KZ-21-01" && $0.status == .unknown })
         let json = JSONReporter.render(engine.report([.success(report)], asOf: options.asOf))
-        #expect(json.hasPrefix("{\n  \"schema\": \"compliance-check/report/v1\",\n  \"tool\": {\n    \"name\": \"compliance-check\","))
+        #expect(
+            json.hasPrefix("{\n  \"schema\": \"compliance-check/report/v1\",\n  \"tool\": {\n    \"name\": \"compliance-check\",")
+        )
     }
 }
