@@ -76,20 +76,23 @@ struct Check: ParsableCommand {
 
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let streaming = reports.isEmpty && (format == .jsonl || format == .text)
-        let style = TextReporter.Style(color: !noColor && Output.isTerminal, verbose: verbose)
+        let style = TextReporter.Style(
+            color: !noColor && Output.isTerminal, verbose: verbose, failOn: failOn, unknownPolicy: unknown)
         let shell = engine.report([], asOf: date)
         var results: [Result<SystemReport, DiagnosticList>] = []
-        var failed = false
-        var errored = !discovery.problems.isEmpty
+        var checked = 0
+        var failures = 0
+        var unevaluated = discovery.problems.isEmpty ? 0 : 1
         batch.run(discovery.files) { result in
             switch result {
             case .success(let system):
-                if system.gate == .fail { failed = true }
+                checked += 1
+                if system.gate == .fail { failures += 1 }
                 if !quiet {
                     for warning in system.warnings where warning.contains(": warning: ") { Output.error(warning) }
                 }
             case .failure(let problems):
-                errored = errored || problems.diagnostics.containsErrors
+                if problems.diagnostics.containsErrors { unevaluated += 1 }
                 for problem in problems.diagnostics where !quiet || problem.severity == .error {
                     Output.error(problem.description)
                 }
@@ -111,20 +114,19 @@ struct Check: ParsableCommand {
         if streaming {
             if format == .text {
                 Output.out(
-                    "Gate: \(errored ? "ERROR" : failed ? "FAIL" : "PASS") (as of \(date), fail-on \(failOn.rawValue), unknown \(unknown.rawValue)). Compliance aid, not legal advice.\n"
-                )
+                    TextReporter.footer(checked: checked, failed: failures, unevaluated: unevaluated, asOf: date, style: style))
             }
         } else {
             var report = engine.report(results, asOf: date)
             report.errors = discovery.problems + report.errors
             Output.out(format.render(report, style: style, unknownPolicy: unknown))
             for target in reports {
-                try Output.write(
-                    target.format.render(report, style: TextReporter.Style(), unknownPolicy: unknown), to: target.file)
+                let plain = TextReporter.Style(verbose: verbose, failOn: failOn, unknownPolicy: unknown)
+                try Output.write(target.format.render(report, style: plain, unknownPolicy: unknown), to: target.file)
             }
         }
-        if errored { throw ExitCode(2) }
-        if failed { throw ExitCode(1) }
+        if unevaluated > 0 { throw ExitCode(2) }
+        if failures > 0 { throw ExitCode(1) }
     }
 
     private func loadWaivers(_ path: String) throws -> [Waiver] {

@@ -1,4 +1,4 @@
-internal import ComplianceRules
+public import ComplianceRules
 
 /// The default, compiler-like text output (DESIGN §5.4): one line per finding with status,
 /// severity, rule id, title and `file:line:col`, then the citation and the fix; unknowns grouped
@@ -10,10 +10,17 @@ public enum TextReporter {
         public var color: Bool
         /// Also list passing and not-applicable rules.
         public var verbose: Bool
+        /// How the gate was set, for the closing line.
+        public var failOn: GateThreshold
+        public var unknownPolicy: UnknownPolicy
 
-        public init(color: Bool = false, verbose: Bool = false) {
+        public init(
+            color: Bool = false, verbose: Bool = false, failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail
+        ) {
             self.color = color
             self.verbose = verbose
+            self.failOn = failOn
+            self.unknownPolicy = unknownPolicy
         }
     }
 
@@ -24,13 +31,22 @@ public enum TextReporter {
             output += "\n"
         }
         let failed = report.systems.filter { $0.gate == .fail }.count
-        output += "\(report.systems.count) system(s) checked, \(failed) failed the gate"
-        if !report.errors.isEmpty {
-            output += ", \(Set(report.errors.compactMap(\.location?.file)).count) could not be evaluated"
-        }
-        output += " (as of \(report.asOf)).\n"
-        output += "Compliance aid, not legal advice.\n"
+        let unevaluated = Set(report.errors.filter { $0.severity == .error }.map { $0.location?.file ?? "" }).count
+        output += footer(
+            checked: report.systems.count, failed: failed, unevaluated: unevaluated, asOf: report.asOf, style: style)
         return output
+    }
+
+    /// The closing lines: counts, the gate and how it was set, and the disclaimer. Shared by the
+    /// whole-report rendering and the command line's streaming output, so both end alike.
+    public static func footer(checked: Int, failed: Int, unevaluated: Int, asOf: CalendarDate, style: Style) -> String {
+        let paint = Painter(enabled: style.color)
+        var counts = "\(checked) system(s) checked, \(failed) failed the gate"
+        if unevaluated > 0 { counts += ", \(unevaluated) could not be evaluated" }
+        let gate = unevaluated > 0 ? paint.red("ERROR") : failed > 0 ? paint.red("FAIL") : paint.green("PASS")
+        return counts + ".\n"
+            + "Gate: \(gate) (as of \(asOf), fail-on \(style.failOn.rawValue), unknown \(style.unknownPolicy.rawValue)). "
+            + "Compliance aid, not legal advice.\n"
     }
 
     public static func render(_ system: SystemReport, report: Report, style: Style) -> String {
