@@ -44,6 +44,17 @@ let package = Package(
             ]
         ),
 
+        // Hardening: a libFuzzer target (a corpus replayer in normal builds; see fuzz/run.sh) and
+        // the benchmark (BENCHMARKS.md).
+        .executableTarget(name: "compliance-fuzz", dependencies: ["ComplianceEngine", "ComplianceRules"]),
+        .executableTarget(
+            name: "compliance-bench",
+            dependencies: [
+                "ComplianceEngine", "ComplianceRules",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+
         // Build tooling: turns rules/**/*.yaml into Swift source at build time.
         .executableTarget(name: "embed-rule-packs", path: "Sources/embed-rule-packs"),
         .plugin(

@@ -41,7 +41,7 @@ struct ConditionEvaluator {
     private func evaluate(_ predicate: Predicate, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         let reference = predicate.fact
         var actual: Value?
-        var missingWhenAbsent = [reference.vocabularyPath]
+        var derivedMissing: [String]?
         switch reference.kind {
         case .fact:
             actual = scope.value(at: reference.keys)
@@ -49,8 +49,10 @@ struct ConditionEvaluator {
         case .derived(let namespace, let name):
             let derivedValue = derived["\(namespace).\(name)"]
             actual = derivedValue?.value.map(Value.string)
-            missingWhenAbsent = derivedValue?.missing ?? missingWhenAbsent
+            derivedMissing = derivedValue?.missing
         }
+        // Only an absent fact needs the list of facts that would decide it.
+        let missingWhenAbsent = actual == nil ? derivedMissing ?? [reference.vocabularyPath] : []
         let path = scopePath + reference.keys.map(PathStep.key)
         var parts: [Verdict] = []
         for operation in predicate.operators {

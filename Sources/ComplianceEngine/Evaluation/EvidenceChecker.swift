@@ -78,7 +78,7 @@ struct EvidenceChecker: Sendable {
             return Result(passed: false, note: "cannot resolve \(file)")
         }
         let prefix = root.hasSuffix("/") ? root : root + "/"
-        guard resolved.hasPrefix(prefix) else {
+        guard resolved == root || resolved.hasPrefix(prefix) else {
             return Result(passed: false, note: "\(file) resolves outside the evidence root (symbolic link)")
         }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),

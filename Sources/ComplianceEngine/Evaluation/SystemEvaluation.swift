@@ -47,11 +47,15 @@ struct SystemEvaluation {
         for rule in waivers.keys.sorted() where !used.contains(rule) {
             warnings.append("waiver of \(rule) has no effect: the rule does not apply to this system's jurisdictions")
         }
-        findings.sort { lhs, rhs in
-            if lhs.status.order != rhs.status.order { return lhs.status.order < rhs.status.order }
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            return lhs.rule < rhs.rule
+        // Sorted by key, then moved once: comparing whole findings would copy them at every step.
+        let keys = findings.map { (order: $0.status.order, severity: $0.severity, rule: $0.rule) }
+        let order = keys.indices.sorted { lhs, rhs in
+            let (left, right) = (keys[lhs], keys[rhs])
+            if left.order != right.order { return left.order < right.order }
+            if left.severity != right.severity { return left.severity > right.severity }
+            return left.rule < right.rule
         }
+        findings = order.map { findings[$0] }
         let gates = findings.contains { finding in
             switch finding.status {
             case .fail: options.failOn.gates(finding.severity)

@@ -39,6 +39,8 @@ struct Verdict: Sendable {
     var missing: [String] = []
 
     static func combine(all parts: [Verdict]) -> Verdict {
+        // One part is its own result (a decided part carries no missing facts).
+        if parts.count == 1, parts[0].truth == .unknown || parts[0].missing.isEmpty { return parts[0] }
         if parts.contains(where: { $0.truth == .false }) {
             return Verdict(truth: .false, observations: parts.filter { $0.truth == .false }.flatMap(\.observations))
         }
@@ -50,6 +52,7 @@ struct Verdict: Sendable {
     }
 
     static func combine(any parts: [Verdict]) -> Verdict {
+        if parts.count == 1, parts[0].truth == .unknown || parts[0].missing.isEmpty { return parts[0] }
         if parts.contains(where: { $0.truth == .true }) {
             return Verdict(truth: .true, observations: parts.filter { $0.truth == .true }.flatMap(\.observations))
         }

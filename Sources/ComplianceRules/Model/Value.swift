@@ -32,6 +32,17 @@ public enum Value: Sendable, Hashable {
         return current
     }
 
+    /// The value at a path of mapping keys, or `nil` when any step is missing. (The engine reads
+    /// facts through this for every predicate; an array needs no generic iteration.)
+    public func value(at path: [String]) -> Value? {
+        var current = self
+        for key in path {
+            guard case .map(let entries) = current, let next = entries[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
     /// The type as a user reads it in an error message.
     public var typeName: String {
         switch self {

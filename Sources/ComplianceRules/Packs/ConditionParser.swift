@@ -5,6 +5,10 @@ struct ConditionParser {
     /// Derived facts by `namespace.name`, with their ordered values.
     let derived: [String: [String]]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Derived facts (`namespace.name`) that may not be read here: while a pack's derivations are
+    /// parsed, the one being parsed and those after it, since derivations are evaluated in order
+    /// (this refuses cycles and self-references).
+    var notYetDerived: Set<String> = []
 
     init(vocabulary: Vocabulary, derived: [String: [String]]) {
         self.vocabulary = vocabulary
@@ -83,6 +87,12 @@ struct ConditionParser {
                 let suggestion = Suggestion.closest(to: key, in: derived.keys.sorted())
                 error(
                     "unknown derived fact '\(path)'" + (suggestion.map { "; did you mean 'derived.\($0)'?" } ?? ""),
+                    at: location)
+                return nil
+            }
+            if notYetDerived.contains(key) {
+                error(
+                    "derived fact '\(path)' is read before it is derived; a derivation may read only the derivations listed before it",
                     at: location)
                 return nil
             }

@@ -59,9 +59,16 @@ struct PackLoader {
         var ruleIDs: [String: SourceLocation] = [:]
         for (manifest, sectorFiles) in manifests {
             var conditions = ConditionParser(vocabulary: vocabulary, derived: derivedValues)
-            let derivations = (manifest.derive?.elements ?? []).compactMap {
-                derivation($0, manifest: manifest, conditions: &conditions)
+            let entries = manifest.derive?.elements ?? []
+            let names = entries.map { $0["name"]?.value.stringValue.map { "\(manifest.namespace).\($0)" } }
+            var derivations: [Derivation] = []
+            for (index, entry) in entries.enumerated() {
+                conditions.notYetDerived = Set(names[index...].compactMap { $0 })
+                if let derivation = derivation(entry, manifest: manifest, conditions: &conditions) {
+                    derivations.append(derivation)
+                }
             }
+            conditions.notYetDerived = []
             var rules: [Rule] = []
             for file in sectorFiles {
                 guard let node = parse(file) else { continue }

@@ -18,6 +18,8 @@ public struct Fact: Sendable, Hashable {
     public let example: Value?
     /// Where it is declared.
     public let location: SourceLocation
+    /// The last component of the path (kept, since validation compares it for every key read).
+    public let name: String
 
     public init(
         path: String, type: FactType, required: Bool = false, pattern: String? = nil, minItems: Int? = nil,
@@ -32,10 +34,8 @@ public struct Fact: Sendable, Hashable {
         self.law = law
         self.example = example
         self.location = location
+        self.name = path.split(separator: ".").last.map(String.init) ?? path
     }
-
-    /// The last component of the path.
-    public var name: String { path.split(separator: ".").last.map(String.init) ?? path }
 
     /// The path of the parent fact, or `nil` at the top level.
     public var parentPath: String? {

@@ -4,7 +4,7 @@ public struct Vocabulary: Sendable {
     /// The facts in declaration order.
     public let facts: [Fact]
     private let index: [String: Int]
-    private let childIndex: [String: [Int]]
+    private let childFacts: [String: [Fact]]
     /// Compiled `pattern`s by fact path.
     let patterns: [String: Pattern]
 
@@ -12,17 +12,17 @@ public struct Vocabulary: Sendable {
     public init(facts: [Fact]) {
         self.facts = facts
         var index: [String: Int] = [:]
-        var childIndex: [String: [Int]] = [:]
+        var childFacts: [String: [Fact]] = [:]
         var patterns: [String: Pattern] = [:]
         for (position, fact) in facts.enumerated() {
             index[fact.path] = position
-            childIndex[fact.parentPath ?? "", default: []].append(position)
+            childFacts[fact.parentPath ?? "", default: []].append(fact)
             if let source = fact.pattern, let pattern = try? Pattern(source) {
                 patterns[fact.path] = pattern
             }
         }
         self.index = index
-        self.childIndex = childIndex
+        self.childFacts = childFacts
         self.patterns = patterns
     }
 
@@ -33,7 +33,7 @@ public struct Vocabulary: Sendable {
 
     /// The facts declared directly below `path` ("" for the top level), in declaration order.
     public func children(of path: String) -> [Fact] {
-        (childIndex[path] ?? []).map { facts[$0] }
+        childFacts[path] ?? []
     }
 
     /// The facts that are leaves (not objects or lists of objects).

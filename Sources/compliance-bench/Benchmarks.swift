@@ -1,0 +1,272 @@
+import ComplianceEngine
+import ComplianceRules
+import Dispatch
+import Foundation
+
+/// The measurements of DESIGN §8, each printed as a Markdown table of medians.
+struct Benchmarks {
+    let settings: BenchSettings
+    let engine: Engine
+    let generator: SystemGenerator
+    let options: EvaluationOptions
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    init(settings: BenchSettings) throws {
+        self.settings = settings
+        engine = try Engine.builtIn()
+        generator = try SystemGenerator(examples: settings.examples, vocabulary: engine.library.vocabulary)
+        guard let asOf = CalendarDate(year: 2026, month: 6, day: 1) else { throw BenchError("bad as-of date") }
+        options = EvaluationOptions(asOf: asOf)
+    }
+
+    func run() throws {
+        print("## compliance-bench\n")
+        print("seed \(settings.seed), \(settings.systems) generated systems in memory, \(settings.repeats) timed runs per figure")
+        print("(after one warm-up run), \(cores) cores, load average at start \(Measure.loadAverage())\n")
+        let corpus = (0..<settings.systems).map { generator.system($0, seed: settings.seed) }
+        try sanity(corpus)
+        packLoading()
+        try stages(corpus)
+        try throughput(corpus)
+        if let cli = settings.cli {
+            try commandLine(cli)
+            if !settings.memoryCounts.isEmpty { try memory(cli) }
+        }
+        print("load average at end \(Measure.loadAverage())")
+    }
+
+    // MARK: Corpus
+
+    /// Every generated system must be valid and evaluated; prints the corpus's shape.
+    private func sanity(_ corpus: [[UInt8]]) throws {
+        var gates: [String: Int] = [:]
+        var findings = 0
+        var failures: [String] = []
+        for (index, bytes) in corpus.enumerated() {
+            let document = try YAMLReader().read(bytes, file: "system-\(index).yaml")
+            switch engine.evaluate(document, options: options, evidenceRoot: nil) {
+            case .success(let report):
+                gates[report.gate.rawValue, default: 0] += 1
+                findings += report.findings.count
+            case .failure(let problems):
+                failures.append(problems.description)
+            }
+        }
+        guard failures.isEmpty else {
+            throw BenchError("\(failures.count) generated systems are invalid; the first:\n\(failures[0])")
+        }
+        let sizes = corpus.map(\.count).sorted()
+        print("### Corpus\n")
+        print("| systems | bytes (min / median / max) | total | gate pass / fail | findings per system |")
+        print("|---:|---:|---:|---:|---:|")
+        print(
+            "| \(corpus.count) | \(sizes[0]) / \(sizes[sizes.count / 2]) / \(sizes[sizes.count - 1]) | "
+                + "\(Format.bytes(sizes.reduce(0, +))) | \(gates["pass", default: 0]) / \(gates["fail", default: 0]) | "
+                + "\(findings / max(1, corpus.count)) |\n")
+    }
+
+    // MARK: Packs
+
+    private func packLoading() {
+        let vocabulary = Measure.repeated(settings.repeats) { _ = try? BuiltInRules.vocabulary() }
+        let load = Measure.repeated(settings.repeats) { _ = try? Engine.builtIn() }
+        let examples = Measure.repeated(settings.repeats) { _ = engine.checkExamples() }
+        print("### Rule packs (built-in: \(engine.library.packs.count) pack, \(engine.library.rules.count) rules)\n")
+        print("| step | median wall | median CPU |")
+        print("|---|---:|---:|")
+        let rows: [(String, [Measure.Sample])] = [
+            ("vocabulary: read and check", vocabulary),
+            ("vocabulary + packs: read, check and compile (`Engine.builtIn()`)", load),
+            ("run every rule's examples (`rules test`)", examples),
+        ]
+        for (name, samples) in rows {
+            print(
+                "| \(name) | \(Format.duration(Measure.median(samples.map(\.wall)))) | "
+                    + "\(Format.duration(Measure.median(samples.map(\.cpu)))) |")
+        }
+        print()
+    }
+
+    // MARK: Stages against the libyaml floor
+
+    private func stages(_ corpus: [[UInt8]]) throws {
+        let bytes = corpus.reduce(0) { $0 + $1.count }
+        let reader = YAMLReader()
+        let validator = SystemValidator(vocabulary: engine.library.vocabulary)
+        var sink = 0
+        let work: [() throws -> Void] = [
+            { for system in corpus { sink &+= try YAMLReader.scanEventCount(system) } },
+            { for system in corpus { sink &+= try reader.read(system, file: "s.yaml").file.count } },
+            {
+                for system in corpus {
+                    let document = try reader.read(system, file: "s.yaml")
+                    sink &+= validator.validate(document).diagnostics.count
+                }
+            },
+            {
+                for system in corpus {
+                    let document = try reader.read(system, file: "s.yaml")
+                    if case .success(let report) = engine.evaluate(document, options: options, evidenceRoot: nil) {
+                        sink &+= report.findings.count
+                    }
+                }
+            },
+            {
+                for system in corpus {
+                    let document = try reader.read(system, file: "s.yaml")
+                    if case .success(let report) = engine.evaluate(document, options: options, evidenceRoot: nil) {
+                        sink &+= JSONReporter.renderLine(report).utf8.count
+                    }
+                }
+            },
+        ]
+        // Round-robin: every stage sees the same moments of a busy machine.
+        for stage in work { try stage() }
+        var samples = Array(repeating: [Measure.Sample](), count: work.count)
+        for _ in 0..<settings.repeats {
+            for (index, stage) in work.enumerated() { samples[index].append(try Measure.time(stage)) }
+        }
+        let (scan, read, validate, pipeline, reported) = (samples[0], samples[1], samples[2], samples[3], samples[4])
+        let floor = Measure.median(scan.map(\.cpu))
+        print("### Our pipeline against a bare libyaml event scan of the same bytes (one core)\n")
+        print("Each stage includes the ones above it. Ratio = median CPU time of the stage / median CPU time of the scan;")
+        print("the target is a whole pipeline of at most 2× the scan.\n")
+        print("| stage | median CPU per system | throughput | ratio to scan |")
+        print("|---|---:|---:|---:|")
+        let rows: [(String, [Measure.Sample])] = [
+            ("libyaml event scan (the floor)", scan),
+            ("(a) read: YAML reader → `Document`", read),
+            ("(b) read + validate against the vocabulary", validate),
+            ("(c) whole pipeline: read + validate + evaluate (`Engine.evaluate`)", pipeline),
+            ("(c) + JSON line of the report", reported),
+        ]
+        for (name, samples) in rows {
+            let cpu = Measure.median(samples.map(\.cpu))
+            print(
+                "| \(name) | \(Format.duration(cpu / Double(corpus.count))) | \(Format.bytes(Int(Double(bytes) / cpu)))/s | "
+                    + "\(String(format: "%.1f", cpu / floor))× |")
+        }
+        print()
+        if sink == 42 { print("") }  // keeps the work from being optimised away
+    }
+
+    // MARK: Systems per second
+
+    private func throughput(_ corpus: [[UInt8]]) throws {
+        let folder = settings.work + "/throughput"
+        try? FileManager.default.removeItem(atPath: folder)
+        let paths = try generator.write(corpus.count, seed: settings.seed, to: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let engine = self.engine
+        let options = self.options
+        let inMemoryOne = Measure.repeated(settings.repeats) {
+            for system in corpus { _ = Self.evaluate(system, engine: engine, options: options) }
+        }
+        let inMemoryAll = Measure.repeated(settings.repeats) {
+            Self.parallel(corpus.count, cores: cores) { _ = Self.evaluate(corpus[$0], engine: engine, options: options) }
+        }
+        let filesOne = Measure.repeated(settings.repeats) {
+            for path in paths { _ = engine.evaluate(file: path, options: options) }
+        }
+        let filesAll = Measure.repeated(settings.repeats) {
+            Self.parallel(paths.count, cores: cores) { _ = engine.evaluate(file: paths[$0], options: options) }
+        }
+        print("### Systems per second (whole pipeline, median wall time)\n")
+        print("In memory: `Engine.evaluate` over documents read from bytes, no evidence root. Files: `Engine.evaluate(file:)`")
+        print("over the same systems written to \(settings.work), evidence resolved beside them (`docs/`).\n")
+        print("| input | 1 core | \(cores) cores | speed-up |")
+        print("|---|---:|---:|---:|")
+        let rows: [(String, [Measure.Sample], [Measure.Sample])] = [
+            ("in memory", inMemoryOne, inMemoryAll), ("files", filesOne, filesAll),
+        ]
+        for (name, one, all) in rows {
+            let single = Double(corpus.count) / Measure.median(one.map(\.wall))
+            let multi = Double(corpus.count) / Measure.median(all.map(\.wall))
+            print("| \(name) | \(Format.rate(single)) | \(Format.rate(multi)) | \(String(format: "%.2f", multi / single))× |")
+        }
+        print()
+    }
+
+    static func evaluate(_ bytes: [UInt8], engine: Engine, options: EvaluationOptions) -> Bool {
+        guard let document = try? YAMLReader().read(bytes, file: "s.yaml") else { return false }
+        if case .success = engine.evaluate(document, options: options, evidenceRoot: nil) { return true }
+        return false
+    }
+
+    /// Runs `body` for `0..<count` on `cores` threads, striped.
+    static func parallel(_ count: Int, cores: Int, _ body: @Sendable (Int) -> Void) {
+        let stripes = max(1, min(cores, count))
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            for index in stride(from: stripe, to: count, by: stripes) { body(index) }
+        }
+    }
+
+    // MARK: The command line
+
+    private func commandLine(_ cli: String) throws {
+        let folder = settings.work + "/cli"
+        try? FileManager.default.removeItem(atPath: folder)
+        let file = try generator.write(1, seed: settings.seed, to: folder)[0]
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let example = settings.examples + "/healthcare/xray-triage.yaml"
+        let runs: [(String, [String])] = [
+            ("`compliance-check --version` (process start-up)", ["--version"]),
+            (
+                "`compliance-check check FILE --format json` (a generated system)",
+                ["check", file, "--format", "json", "--as-of", "2026-06-01"]
+            ),
+            ("`compliance-check check examples/healthcare/xray-triage.yaml`", ["check", example, "--as-of", "2026-06-01"]),
+        ]
+        print("### Single-file command-line wall time (release binary, spawned)\n")
+        print("| command | median wall | exit status |")
+        print("|---|---:|---:|")
+        for (name, arguments) in runs {
+            _ = try ChildProcess.run(cli, arguments)
+            let outcomes = try (0..<settings.repeats).map { _ in try ChildProcess.run(cli, arguments) }
+            print("| \(name) | \(Format.duration(Measure.median(outcomes.map(\.seconds)))) | \(outcomes[0].status) |")
+        }
+        print()
+    }
+
+    // MARK: Peak memory
+
+    private func memory(_ cli: String) throws {
+        print("### Peak memory of `compliance-check check DIR --format jsonl` (all cores)\n")
+        print("Max RSS of the child process (`wait4`), one folder of generated systems per row.\n")
+        print("| systems | bytes on disk | runs | median wall | systems/s | median max RSS |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for count in settings.memoryCounts {
+            let folder = settings.work + "/memory-\(count)"
+            try? FileManager.default.removeItem(atPath: folder)
+            let paths = try generator.write(count, seed: settings.seed &+ UInt64(count), to: folder)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let size = paths.reduce(0) { total, path in
+                total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            }
+            let runs = count >= 100_000 ? 1 : settings.repeats
+            let arguments = ["check", folder, "--format", "jsonl", "--as-of", "2026-06-01"]
+            let outcomes = try (0..<runs).map { _ in try ChildProcess.run(cli, arguments) }
+            guard outcomes.allSatisfy({ $0.status <= 1 }) else {
+                throw BenchError("compliance-check exited with \(outcomes.map(\.status)) on \(folder)")
+            }
+            let seconds = Measure.median(outcomes.map(\.seconds))
+            let rss = Measure.median(outcomes.map { Double($0.maxRSS) })
+            print(
+                "| \(count) | \(Format.bytes(size)) | \(runs) | \(Format.duration(seconds)) | "
+                    + "\(Format.rate(Double(count) / seconds)) | \(Format.bytes(Int(rss))) |")
+        }
+        print()
+    }
+}
+
+extension Benchmarks {
+    /// The whole pipeline over the corpus, `repeats` times, nothing else: what a profiler should see.
+    func profile() throws {
+        let corpus = (0..<settings.systems).map { generator.system($0, seed: settings.seed) }
+        var evaluated = 0
+        for _ in 0..<settings.repeats {
+            for system in corpus where Self.evaluate(system, engine: engine, options: options) { evaluated += 1 }
+        }
+        print("evaluated \(evaluated) systems")
+    }
+}
