@@ -62,10 +62,20 @@ public struct Engine: Sendable {
     /// Reads, validates and evaluates a system file. Evidence is resolved in the file's folder
     /// unless `options.evidenceRoot` is set.
     public func evaluate(file path: String, options: EvaluationOptions) -> Result<SystemReport, DiagnosticList> {
-        let reader = YAMLReader()
+        do throws(Diagnostic) {
+            return evaluate(bytes: try FileSystem.read(path, limit: YAMLReader.Limits().maxBytes), file: path, options: options)
+        } catch {
+            return .failure(DiagnosticList([error]))
+        }
+    }
+
+    /// Reads, validates and evaluates the bytes of a system file named `path` (for callers that
+    /// have read it already). Evidence is resolved in the file's folder unless
+    /// `options.evidenceRoot` is set.
+    public func evaluate(bytes: [UInt8], file path: String, options: EvaluationOptions) -> Result<SystemReport, DiagnosticList> {
         let document: Document
         do throws(Diagnostic) {
-            document = try reader.read(try FileSystem.read(path, limit: reader.limits.maxBytes), file: path)
+            document = try YAMLReader().read(bytes, file: path)
         } catch {
             return .failure(DiagnosticList([error]))
         }

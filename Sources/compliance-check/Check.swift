@@ -67,13 +67,7 @@ struct Check: ParsableCommand {
             asOf: date, failOn: failOn, unknownPolicy: unknown, evidenceRoot: evidenceRoot, strict: strict)
         if let waivers { options.waivers = try loadWaivers(waivers) }
 
-        let discovery = Discovery.systemFiles(in: paths)
-        for problem in discovery.problems { Output.error(problem.description) }
-        if discovery.files.isEmpty, discovery.problems.isEmpty {
-            Output.error("error: no system description (kind: AISystem) found in \(paths.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-
+        let candidates = Discovery.candidates(in: paths)
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let streaming = reports.isEmpty && (format == .jsonl || format == .text)
         let style = TextReporter.Style(
@@ -82,8 +76,8 @@ struct Check: ParsableCommand {
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
         var failures = 0
-        var unevaluated = discovery.problems.isEmpty ? 0 : 1
-        batch.run(discovery.files) { result in
+        var unevaluated = 0
+        batch.run(candidates) { result in
             switch result {
             case .success(let system):
                 checked += 1
@@ -111,14 +105,17 @@ struct Check: ParsableCommand {
                 results.append(result)
             }
         }
+        if checked == 0, unevaluated == 0 {
+            Output.error("error: no system description (kind: AISystem) found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
         if streaming {
             if format == .text {
                 Output.out(
                     TextReporter.footer(checked: checked, failed: failures, unevaluated: unevaluated, asOf: date, style: style))
             }
         } else {
-            var report = engine.report(results, asOf: date)
-            report.errors = discovery.problems + report.errors
+            let report = engine.report(results, asOf: date)
             Output.out(format.render(report, style: style, unknownPolicy: unknown))
             for target in reports {
                 let plain = TextReporter.Style(verbose: verbose, failOn: failOn, unknownPolicy: unknown)

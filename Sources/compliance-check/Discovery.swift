@@ -2,27 +2,33 @@ import ComplianceRules
 
 /// Finds the system files named on the command line.
 enum Discovery {
-    /// Files are taken as given; folders are searched for `*.yaml`/`*.yml` files whose top level
-    /// says `kind: AISystem`. The result is sorted within each folder and deduplicated.
-    static func systemFiles(in paths: [String]) -> (files: [String], problems: [Diagnostic]) {
-        var files: [String] = []
-        let problems: [Diagnostic] = []
+    /// A file to evaluate.
+    struct Candidate {
+        var path: String
+        /// Found by searching a folder: evaluated only when its text says `kind: AISystem`.
+        var searched: Bool
+    }
+
+    /// Files are taken as given; folders are searched for `*.yaml`/`*.yml` files (whose
+    /// `kind: AISystem` is checked when they are read, by `isSystemText`). Sorted within each
+    /// folder and deduplicated.
+    static func candidates(in paths: [String]) -> [Candidate] {
+        var found: [Candidate] = []
         var seen: Set<String> = []
         for path in paths {
             if FileSystem.isDirectory(path) {
-                for file in FileSystem.files(under: path, extensions: ["yaml", "yml"]) where isSystemFile(file) {
-                    if seen.insert(file).inserted { files.append(file) }
+                for file in FileSystem.files(under: path, extensions: ["yaml", "yml"]) where seen.insert(file).inserted {
+                    found.append(Candidate(path: file, searched: true))
                 }
             } else if seen.insert(path).inserted {
-                files.append(path)
+                found.append(Candidate(path: path, searched: false))
             }
         }
-        return (files, problems)
+        return found
     }
 
-    /// Whether a line of the file's top level reads `kind: AISystem` (read cheaply, without parsing).
-    private static func isSystemFile(_ path: String) -> Bool {
-        guard let bytes = try? FileSystem.read(path, limit: YAMLReader.Limits().maxBytes) else { return true }
+    /// Whether a line of the text's top level reads `kind: AISystem` (checked cheaply, without parsing).
+    static func isSystemText(_ bytes: [UInt8]) -> Bool {
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
             if trimmed.hasPrefix("kind:"), trimmed.dropFirst(5).trimmingPrefix(while: { $0 == " " }).hasPrefix("AISystem") {

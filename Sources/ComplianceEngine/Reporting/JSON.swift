@@ -32,74 +32,108 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// The JSON text: pretty (two-space indent, one key per line) or compact on one line.
     public func rendered(pretty: Bool = true) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(to: &output, pretty: pretty, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, pretty: Bool, indent: Int) {
+    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
         case .double(let number):
             if number == number.rounded(), abs(number) < 1e15 {
-                output += String(Int(number)) + ".0"
+                output.append(contentsOf: (String(Int(number)) + ".0").utf8)
             } else {
-                output += String(number)
+                output.append(contentsOf: String(number).utf8)
             }
         case .string(let text): Self.quote(text, into: &output)
         case .array(let elements):
             if elements.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { newline(&output, indent + 1) }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(&output, indent + 1) }
                 element.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            if pretty { newline(&output, indent) }
-            output += "]"
+            if pretty { Self.newline(&output, indent) }
+            output.append(UInt8(ascii: "]"))
         case .object(let entries):
             if entries.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, entry) in entries.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { newline(&output, indent + 1) }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(&output, indent + 1) }
                 Self.quote(entry.0, into: &output)
-                output += pretty ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if pretty { output.append(UInt8(ascii: " ")) }
                 entry.1.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            if pretty { newline(&output, indent) }
-            output += "}"
+            if pretty { Self.newline(&output, indent) }
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ output: inout String, _ indent: Int) {
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+    private static func newline(_ output: inout [UInt8], _ indent: Int) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    /// Appends `text` as a JSON string: runs that need no escaping are copied in one go.
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: [UInt8]?
+                switch byte {
+                case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
+                case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
+                case UInt8(ascii: "\n"): escape = Array("\\n".utf8)
+                case UInt8(ascii: "\r"): escape = Array("\\r".utf8)
+                case UInt8(ascii: "\t"): escape = Array("\\t".utf8)
+                case 0..<0x20: escape = unicodeEscape(UInt32(byte))
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 break JavaScript string literals.
+                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                default: escape = nil
+                }
+                guard let escape else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: bytes[runStart..<index])
+                output.append(contentsOf: escape)
+                index += byte == 0xE2 ? 3 : 1
+                runStart = index
             }
+            output.append(contentsOf: bytes[runStart..<bytes.count])
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        let hex = String(value, radix: 16)
+        return Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+    }
+
+    /// Appends `text` as a JSON string to a `String` (for callers that build text).
+    static func quote(_ text: String, into output: inout String) {
+        var bytes: [UInt8] = []
+        quote(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 }
