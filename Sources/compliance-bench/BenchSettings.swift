@@ -7,7 +7,7 @@ struct BenchSettings {
     var systems = 400
     var repeats = 7
     var cli: String?
-    var memoryCounts = [10, 1_000, 100_000]
+    var memoryCounts = [10, 1_000, 10_000, 100_000]
     var work = NSTemporaryDirectory() + "compliance-bench"
     /// Only run the whole pipeline over the corpus `repeats` times (for a profiler).
     var profile = false

@@ -28,6 +28,7 @@ struct Benchmarks {
         packLoading()
         try stages(corpus)
         try throughput(corpus)
+        try hostile()
         if let cli = settings.cli {
             try commandLine(cli)
             if !settings.memoryCounts.isEmpty { try memory(cli) }
@@ -232,7 +233,7 @@ struct Benchmarks {
 
     private func memory(_ cli: String) throws {
         print("### Peak memory of `compliance-check check DIR --format jsonl` (all cores)\n")
-        print("Max RSS of the child process (`wait4`), one folder of generated systems per row.\n")
+        print("Peak RSS (`VmHWM`) of the child process, one folder of generated systems per row.\n")
         print("| systems | bytes on disk | runs | median wall | systems/s | median max RSS |")
         print("|---:|---:|---:|---:|---:|---:|")
         for count in settings.memoryCounts {
@@ -268,5 +269,61 @@ extension Benchmarks {
             for system in corpus where Self.evaluate(system, engine: engine, options: options) { evaluated += 1 }
         }
         print("evaluated \(evaluated) systems")
+    }
+}
+
+extension Benchmarks {
+    /// How long the worst inputs the limits allow take: they must end quickly, never hang.
+    func hostile() throws {
+        print("### Hostile inputs at the limits (one core, median wall)\n")
+        print("| input | outcome | median wall |")
+        print("|---|---|---:|")
+        let reader = YAMLReader()
+        func row(_ name: String, _ body: () -> String) {
+            var outcome = ""
+            let samples = Measure.repeated(settings.repeats) { outcome = body() }
+            print("| \(name) | \(outcome) | \(Format.duration(Measure.median(samples.map(\.wall)))) |")
+        }
+        func refusal(_ bytes: [UInt8]) -> String {
+            do {
+                let document = try reader.read(bytes, file: "h.yaml")
+                switch engine.evaluate(document, options: options, evidenceRoot: nil) {
+                case .success(let report): return "evaluated, \(report.findings.count) findings"
+                case .failure(let problems): return "refused: " + (problems.diagnostics.first?.message ?? "")
+                }
+            } catch {
+                return "refused: " + error.message
+            }
+        }
+        let header = Array(
+            """
+            apiVersion: compliance-check/v1
+            kind: AISystem
+            system: {id: h, name: H, jurisdictions: [KZ], sectors: [education]}
+            purpose:
+              intended_use: Hostile.
+
+            """.utf8)
+        // The largest program the pattern compiler accepts, over the longest input `matches` reads.
+        let candidates = [1000, 900, 800, 700, 600, 500, 400, 300].map { "(a|b|c|d|e|f|g|h){\($0)}$" }
+        if let source = candidates.first(where: { (try? Pattern($0)) != nil }), let pattern = try? Pattern(source) {
+            let text = String(repeating: "a", count: 9_999) + "!"
+            let shown = source.replacingOccurrences(of: "|", with: "\\|")
+            row("regex `\(shown)` (the largest of its kind accepted) on 10,000 characters") {
+                pattern.matches(text) ? "matches" : "no match"
+            }
+        }
+        var bomb = "lol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1..<9 {
+            bomb += "lol\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        row("billion laughs (9 levels of 9 aliases)") { refusal(header + Array(bomb.utf8)) }
+        let deep = "deep: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        row("lists nested 100,000 deep") { refusal(header + Array(deep.utf8)) }
+        let users = "  users:\n" + String(repeating: "    - citizens\n", count: 100_000)
+        row("a list of 100,000 items (read, validated, evaluated)") { refusal(header + Array(users.utf8)) }
+        let big = header + Array(repeating: UInt8(ascii: "#"), count: 8 * 1024 * 1024)
+        row("a file of 8 MiB + 200 bytes") { refusal(big) }
+        print()
     }
 }

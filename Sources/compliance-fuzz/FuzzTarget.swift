@@ -20,7 +20,7 @@ enum FuzzTarget {
 
     /// A small folder with one evidence file, so evidence checks touch the file system.
     static let evidenceRoot: String = {
-        let folder = NSTemporaryDirectory() + "compliance-fuzz-evidence-\(getpid())"
+        let folder = NSTemporaryDirectory() + "compliance-fuzz-evidence"
         try? FileManager.default.createDirectory(atPath: folder + "/docs", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/docs/risk-procedure.pdf", contents: Data("procedure\n".utf8))
         return folder

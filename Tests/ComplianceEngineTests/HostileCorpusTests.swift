@@ -294,7 +294,9 @@ import Testing
     // MARK: Big inputs, generated
 
     @Test func fileOverTheSizeLimit() throws {
-        let file = try Self.temporaryFolder() + "/big.yaml"
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/big.yaml"
         let bytes = Array(Self.system().utf8) + [UInt8](repeating: UInt8(ascii: "#"), count: 8 * 1024 * 1024)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         #expect(Self.refusal(try Self.evaluate(file)) == "\(file):1:1: error: file is larger than the limit of 8388608 bytes")
@@ -474,6 +476,7 @@ import Testing
     /// and the FIFO is never opened (it has no writer, so opening it would block).
     @Test func specialFilesAsEvidence() throws {
         let base = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
         let root = base + "/root"
         try FileManager.default.createDirectory(atPath: root + "/docs/folder.md", withIntermediateDirectories: true)
         try Data("secret\n".utf8).write(to: URL(fileURLWithPath: base + "/outside.md"))
@@ -495,6 +498,7 @@ import Testing
     /// A FIFO or a folder given as the system file itself: refused, not waited on.
     @Test func specialFilesAsTheSystemFile() throws {
         let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(mkfifo(folder + "/fifo.yaml", 0o600) == 0)
         #expect(
             Self.refusal(try Self.evaluate(folder + "/fifo.yaml"))
