@@ -66,8 +66,7 @@ let package = Package(
 
         .testTarget(
             name: "ComplianceRulesTests",
-            dependencies: ["ComplianceRules"],
-            exclude: ["Fixtures"]
+            dependencies: ["ComplianceRules"]
         ),
         .testTarget(
             name: "ComplianceEngineTests",
