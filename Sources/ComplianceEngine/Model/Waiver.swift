@@ -60,7 +60,7 @@ public struct Waiver: Sendable, Hashable {
                 problems.append("a waiver needs '\(key)'")
             }
             if expires == nil { problems.append("a waiver needs 'expires' (YYYY-MM-DD)") }
-            for key in fields.keys where !["rule", "reason", "approved_by", "ticket", "expires", "system"].contains(key) {
+            for key in fields.keys where !SystemValidator.waiverKeys.contains(key) {
                 problems.append("unknown waiver key '\(key)'")
             }
             if !problems.isEmpty {

@@ -15,7 +15,8 @@ public struct SystemValidator: Sendable {
 
     /// The top-level keys every description may hold besides the vocabulary's facts.
     static let headerKeys = ["apiVersion", "kind", "waivers"]
-    static let waiverKeys = ["rule", "reason", "approved_by", "ticket", "expires", "system"]
+    /// The keys a waiver may have (in a system file or a `--waivers` file).
+    public static let waiverKeys = ["rule", "reason", "approved_by", "ticket", "expires", "system"]
     static let evidenceKeys = ["file", "url", "sha256", "date", "expires", "title"]
 
     /// Validates a whole system description. The result holds the normalized document when there
