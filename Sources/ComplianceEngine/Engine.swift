@@ -79,8 +79,15 @@ public struct Engine: Sendable {
         } catch {
             return .failure(DiagnosticList([error]))
         }
+        return evaluate(document, options: options, evidenceRoot: Self.evidenceRoot(of: document.file, options: options))
+    }
+
+    /// Where the evidence of the system file `path` is resolved: `options.evidenceRoot`, else the
+    /// file's folder.
+    public static func evidenceRoot(of path: String, options: EvaluationOptions) -> String {
+        if let root = options.evidenceRoot { return root }
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        return evaluate(document, options: options, evidenceRoot: options.evidenceRoot ?? (folder.isEmpty ? "." : folder))
+        return folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder
     }
 
     /// Evaluates a description built in code.
@@ -100,44 +107,120 @@ public struct Engine: Sendable {
         guard let normalized = checked.document else { return .failure(DiagnosticList(checked.diagnostics)) }
         var warnings = checked.diagnostics.map(\.description)
 
-        // Waivers: the file's own and the shared ones for this system.
+        // Waivers: the file's own (unless only reviewed waiver files count) and the shared ones for
+        // this system. Shared waivers are checked once per run (`check(sharedWaivers:options:)`);
+        // here an invalid one is refused again, so an embedder that skips that check still cannot
+        // use it, and an expired one is left out without a warning per system.
         let systemID = normalized.root.value(at: ["system", "id"])?.stringValue ?? ""
         let own = Waiver.read(from: normalized)
         var waiverProblems = own.diagnostics
-        let candidates = own.waivers + options.waivers.filter { $0.system == nil || $0.system == systemID }
-        var waivers: [String: Waiver] = [:]
-        for waiver in candidates {
-            let location = waiver.location ?? SourceLocation(file: document.file, line: 1, column: 1)
-            if waiver.rule.isEmpty { continue }
-            let rule = library.rule(waiver.rule)
-            let isDerivedRule = library.packs.flatMap(\.derivations).contains { $0.declaredRuleID == waiver.rule }
-            guard rule != nil || isDerivedRule else {
-                let ids = library.rules.map(\.id) + library.packs.flatMap(\.derivations).map(\.declaredRuleID)
-                waiverProblems.append(
-                    .error(
-                        "waiver names unknown rule '\(waiver.rule)'" + Suggestion.phrase(for: waiver.rule, in: ids), at: location)
-                )
-                continue
-            }
-            if let rule, !rule.waivable {
-                waiverProblems.append(
-                    .error("rule \(rule.id) cannot be waived (\(rule.category.rawValue)); remove the waiver", at: location))
-                continue
-            }
-            if waiver.expires < options.asOf {
+        if !options.inlineWaivers {
+            for waiver in own.waivers {
                 warnings.append(
-                    Diagnostic.warning("waiver of \(waiver.rule) expired on \(waiver.expires) and is ignored", at: location)
-                        .description)
+                    Diagnostic.warning(
+                        "waiver of \(waiver.rule) in the system file is ignored: only waivers from reviewed waiver files count",
+                        at: waiver.location
+                    ).description)
+            }
+        }
+        var waivers: [String: Waiver] = [:]
+        var inline: Set<String> = []
+        for waiver in own.waivers where options.inlineWaivers && !waiver.rule.isEmpty {
+            if let problem = problem(with: waiver, options: options, file: document.file) {
+                if problem.severity == .error { waiverProblems.append(problem) } else { warnings.append(problem.description) }
+                continue
+            }
+            if waivers[waiver.rule] == nil { inline.insert(waiver.rule) }
+            waivers[waiver.rule] = waivers[waiver.rule] ?? waiver
+        }
+        for waiver in options.waivers where (waiver.system == nil || waiver.system == systemID) && !waiver.rule.isEmpty {
+            if let problem = problem(with: waiver, options: options, file: document.file) {
+                if problem.severity == .error { waiverProblems.append(problem) }
                 continue
             }
             waivers[waiver.rule] = waivers[waiver.rule] ?? waiver
         }
         if waiverProblems.containsErrors { return .failure(DiagnosticList(waiverProblems)) }
 
+        let packs = applicablePacks(normalized.root)
+        if packs.flatMap(\.rules).isEmpty && packs.flatMap(\.derivations).isEmpty {
+            return .failure(DiagnosticList([noRules(normalized, packs: packs)]))
+        }
+
         let evaluation = SystemEvaluation(
-            engine: self, document: normalized, options: options, evidence: EvidenceChecker(root: evidenceRoot))
-        var system = evaluation.run(waivers: waivers)
+            engine: self, document: normalized, options: options,
+            evidence: EvidenceChecker(root: evidenceRoot, limits: .init(options: options)))
+        var system = evaluation.run(packs: packs, waivers: waivers)
+        // An inline waiver that changes nothing is worth saying: the author may believe it covers them.
+        for rule in inline.sorted() {
+            guard let waiver = waivers[rule] else { continue }
+            let finding = system.findings.first { $0.rule == rule }
+            let why: String
+            switch finding?.status {
+            case .waived?: continue
+            case nil: why = "the rule does not apply to this system's jurisdictions"
+            case .pass?: why = "the rule passed"
+            case .notApplicable?: why = "the rule does not apply to this system"
+            case .upcoming?: why = "the rule is not in effect yet"
+            case .fail?, .unknown?: why = "the rule is not waived"
+            }
+            warnings.append(Diagnostic.warning("waiver of \(rule) has no effect: \(why)", at: waiver.location).description)
+        }
         system.warnings = warnings + system.warnings
         return .success(system)
+    }
+
+    /// The packs whose jurisdiction the system declares.
+    func applicablePacks(_ root: Value) -> [RulePack] {
+        let jurisdictions = (root.value(at: ["system", "jurisdictions"])?.listValue ?? []).compactMap(\.stringValue)
+        return library.packs.filter { jurisdictions.contains($0.jurisdiction) }
+    }
+
+    /// The error for a system that no loaded rule would check: passing it would be a silent pass.
+    private func noRules(_ document: Document, packs: [RulePack]) -> Diagnostic {
+        let jurisdictions = (document.root.value(at: ["system", "jurisdictions"])?.listValue ?? []).compactMap(\.stringValue)
+        let location = document.location(of: [.key("system"), .key("jurisdictions")])
+        if !packs.isEmpty {
+            return .error(
+                "the packs for [\(jurisdictions.joined(separator: ", "))] (\(packs.map(\.id).joined(separator: ", "))) hold no rules; nothing would be checked",
+                at: location)
+        }
+        let loaded = library.packs.map { "\($0.jurisdiction) (\($0.id))" }.joined(separator: ", ")
+        return .error(
+            "no loaded rule pack applies to jurisdictions [\(jurisdictions.joined(separator: ", "))]; nothing would be checked"
+                + " (loaded packs: \(loaded.isEmpty ? "none" : loaded))", at: location)
+    }
+
+    /// Checks the waivers shared by every system of a run (`--waivers FILE`) once: an unknown or
+    /// non-waivable rule and a waiver longer than `options.maxWaiverDays` are errors, an expired
+    /// waiver is a warning. Call it before evaluating; evaluation leaves expired shared waivers out
+    /// without repeating the warning for each system.
+    public func check(sharedWaivers waivers: [Waiver], options: EvaluationOptions) -> [Diagnostic] {
+        waivers.compactMap { problem(with: $0, options: options, file: nil) }
+    }
+
+    /// Why a waiver cannot be used, or `nil`: an error (unknown or non-waivable rule, too long) or a
+    /// warning (expired).
+    private func problem(with waiver: Waiver, options: EvaluationOptions, file: String?) -> Diagnostic? {
+        let location = waiver.location ?? file.map { SourceLocation(file: $0, line: 1, column: 1) }
+        let rule = library.rule(waiver.rule)
+        let derivedIDs = library.packs.flatMap(\.derivations).map(\.declaredRuleID)
+        guard rule != nil || derivedIDs.contains(waiver.rule) else {
+            return .error(
+                "waiver names unknown rule '\(waiver.rule)'"
+                    + Suggestion.phrase(for: waiver.rule, in: library.rules.map(\.id) + derivedIDs), at: location)
+        }
+        if let rule, !rule.waivable {
+            return .error("rule \(rule.id) cannot be waived (\(rule.category.rawValue)); remove the waiver", at: location)
+        }
+        if waiver.expires < options.asOf {
+            return .warning("waiver of \(waiver.rule) expired on \(waiver.expires) and is ignored", at: location)
+        }
+        if let limit = options.maxWaiverDays, waiver.expires.days(since: options.asOf) > limit {
+            return .error(
+                "waiver of \(waiver.rule) expires on \(waiver.expires), more than \(limit) days after \(options.asOf);"
+                    + " the policy allows at most \(limit) days", at: location)
+        }
+        return nil
     }
 }

@@ -4,45 +4,64 @@ import Dispatch
 import Foundation
 
 /// Evaluates files on several cores and hands results back in input order, a window at a time,
-/// so memory stays flat however many files there are.
+/// so memory stays flat however many files there are (the candidates are walked lazily).
 struct Batch {
     let engine: Engine
     let options: EvaluationOptions
     let jobs: Int
 
-    /// The file read once, skipped (`nil`) when a searched file is not a system description.
-    private func evaluate(_ file: Discovery.Candidate) -> Result<SystemReport, DiagnosticList>? {
-        let bytes: [UInt8]
-        do throws(Diagnostic) {
-            bytes = try FileSystem.read(file.path, limit: YAMLReader.Limits().maxBytes)
-        } catch {
-            return file.searched ? nil : .failure(DiagnosticList([error]))
-        }
-        if file.searched, !Discovery.isSystemText(bytes) { return nil }
-        return engine.evaluate(bytes: bytes, file: file.path, options: options)
+    /// What became of one candidate.
+    enum Outcome: Sendable {
+        /// Evaluated; `idLocation` is where its `system.id` is written.
+        case evaluated(SystemReport, idLocation: SourceLocation)
+        case failed(DiagnosticList)
+        /// A searched file that is not a system description, and why.
+        case skipped(path: String, reason: String)
     }
 
-    func run(_ files: [Discovery.Candidate], _ deliver: (Result<SystemReport, DiagnosticList>) -> Void) {
+    /// The file read and parsed once (`SystemDiscovery.classify`), then evaluated.
+    private func evaluate(_ candidate: SystemDiscovery.Candidate) -> Outcome {
+        switch SystemDiscovery.classify(candidate) {
+        case .skipped(let reason):
+            return .skipped(path: candidate.path, reason: reason)
+        case .invalid(let problems):
+            return .failed(problems)
+        case .system(let document):
+            let root = Engine.evidenceRoot(of: document.file, options: options)
+            switch engine.evaluate(document, options: options, evidenceRoot: root) {
+            case .success(let system):
+                return .evaluated(system, idLocation: document.location(of: [.key("system"), .key("id")]))
+            case .failure(let problems):
+                return .failed(problems)
+            }
+        }
+    }
+
+    func run<Failure: Error>(
+        _ candidates: SystemDiscovery.Candidates, _ deliver: (Outcome) throws(Failure) -> Void
+    ) throws(Failure) {
         let window = max(1, jobs) * 8
-        var start = 0
-        while start < files.count {
-            let chunk = Array(files[start..<min(start + window, files.count)])
+        var candidates = candidates
+        while true {
+            var chunk: [SystemDiscovery.Candidate] = []
+            while chunk.count < window, let next = candidates.next() { chunk.append(next) }
+            if chunk.isEmpty { return }
             let results = Results(count: chunk.count)
             if jobs == 1 || chunk.count == 1 {
                 for (index, file) in chunk.enumerated() { results.set(index, evaluate(file)) }
             } else {
                 // `jobs` stripes, so no more than `jobs` files are evaluated at once.
                 let stripes = min(jobs, chunk.count)
+                let work = chunk
                 DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-                    for index in stride(from: stripe, to: chunk.count, by: stripes) {
-                        results.set(index, evaluate(chunk[index]))
+                    for index in stride(from: stripe, to: work.count, by: stripes) {
+                        results.set(index, evaluate(work[index]))
                     }
                 }
             }
             for result in results.all() {
-                if let result { deliver(result) }
+                if let result { try deliver(result) }
             }
-            start += window
         }
     }
 }
@@ -51,20 +70,20 @@ struct Batch {
 private final class Results: @unchecked Sendable {
     // `lock` protects `slots`.
     private let lock = NSLock()
-    private var slots: [Result<SystemReport, DiagnosticList>??]
+    private var slots: [Batch.Outcome?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<SystemReport, DiagnosticList>?) {
+    func set(_ index: Int, _ result: Batch.Outcome) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    /// Every slot in order; `nil` for a skipped file.
-    func all() -> [Result<SystemReport, DiagnosticList>?] {
+    /// Every slot in order.
+    func all() -> [Batch.Outcome?] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0 ?? nil }
+        return slots
     }
 }

@@ -25,14 +25,20 @@ struct ComplianceCheck: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            if Output.lostDiagnostics { Foundation.exit(2) }
         } catch {
+            if error is Output.WriteFailure { Foundation.exit(2) }
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                do {
+                    try Output.out(fullMessage(for: error) + "\n")
+                } catch {
+                    Foundation.exit(2)
+                }
                 Foundation.exit(0)
             }
             if let exit = error as? ExitCode {
-                Foundation.exit(exit.rawValue)
+                Foundation.exit(Output.lostDiagnostics ? max(exit.rawValue, 2) : exit.rawValue)
             }
             Output.error(fullMessage(for: error))
             Foundation.exit(2)

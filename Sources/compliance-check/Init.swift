@@ -27,25 +27,33 @@ struct Init: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let vocabulary = try rules.engine().library.vocabulary
+        let engine = try rules.engine()
+        let vocabulary = engine.library.vocabulary
         let sectors = try Self.checked(
             unique(sectors), against: vocabulary.fact(at: "system.sectors"), option: "--sector", uppercase: false)
         let jurisdictions = try Self.checked(
             unique(jurisdictions), against: vocabulary.fact(at: "system.jurisdictions"), option: "--jurisdiction",
             uppercase: true)
+        // A template for a jurisdiction no loaded pack covers would describe a system nothing checks.
+        let covered = engine.library.packs.map(\.jurisdiction)
+        for jurisdiction in jurisdictions where !covered.contains(jurisdiction) {
+            throw Self.usage(
+                "--jurisdiction: no loaded rule pack covers '\(jurisdiction)'; loaded packs cover: "
+                    + (covered.isEmpty ? "none" : covered.joined(separator: ", ")))
+        }
         let text = TemplateGenerator.template(for: vocabulary, sectors: sectors, jurisdictions: jurisdictions)
         guard let output, output != "-" else {
-            Output.out(text)
+            try Output.out(text)
             return
         }
         if !force, FileManager.default.fileExists(atPath: output) {
             Output.error("error: \(output) already exists; use --force to overwrite it")
             throw ExitCode(2)
         }
-        do {
+        do throws(ReportWriteError) {
             try Output.write(text, to: output)
         } catch {
-            Output.error("error: cannot write \(output): \(error.localizedDescription)")
+            Output.error("error: cannot write \(output): \(error.reason)")
             throw ExitCode(2)
         }
     }

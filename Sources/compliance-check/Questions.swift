@@ -28,7 +28,7 @@ struct Questions: ParsableCommand {
         switch engine.evaluate(file: path, options: EvaluationOptions(asOf: date)) {
         case .success(let system):
             for warning in system.warnings where warning.contains(": warning: ") { Output.error(warning) }
-            Output.out(Questionnaire.render(Questionnaire.questions(for: system, vocabulary: engine.library.vocabulary)))
+            try Output.out(Questionnaire.render(Questionnaire.questions(for: system, vocabulary: engine.library.vocabulary)))
         case .failure(let problems):
             for problem in problems.diagnostics { Output.error(problem.description) }
             throw ExitCode(2)

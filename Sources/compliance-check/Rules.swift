@@ -22,7 +22,7 @@ struct Rules: ParsableCommand {
                         "  \(rule.id)  \(rule.severity.rawValue)  \(rule.sector)  \(rule.title)  [\(rule.citation.articleReference), \(rule.citation.basis.rawValue)]\n"
                 }
             }
-            Output.out(output)
+            try Output.out(output)
         }
     }
 
@@ -40,7 +40,7 @@ struct Rules: ParsableCommand {
             }
             var instruments: [String: Instrument] = [:]
             for pack in engine.library.packs { for instrument in pack.instruments { instruments[instrument.id] = instrument } }
-            Output.out(RuleExplainer.explain(rule, instruments: instruments))
+            try Output.out(RuleExplainer.explain(rule, instruments: instruments))
         }
     }
 
@@ -51,11 +51,12 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let engine = try RuleOptions.forFolder(directory).engine()
+            try RuleOptions.requirePacks(engine, in: directory)
             let rules = engine.library.rules
             let problems = engine.checkExamples()
             for problem in problems { Output.error(problem.description) }
             let examples = rules.reduce(0) { $0 + $1.examples.pass.count + $1.examples.fail.count }
-            Output.out(
+            try Output.out(
                 "\(rules.count) rules, \(examples) examples: \(examples - problems.count) passed, \(problems.count) failed\n")
             if !problems.isEmpty { throw ExitCode(1) }
         }
@@ -68,6 +69,7 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let engine = try RuleOptions.forFolder(directory).engine()
+            try RuleOptions.requirePacks(engine, in: directory)
             var warnings = 0
             for rule in engine.library.rules {
                 if rule.citation.basis == .interpretation, rule.description == nil {
@@ -81,7 +83,7 @@ struct Rules: ParsableCommand {
             }
             let problems = engine.checkExamples()
             for problem in problems { Output.error(problem.description) }
-            Output.out(
+            try Output.out(
                 "\(engine.library.packs.count) pack(s), \(engine.library.rules.count) rules: \(problems.count) error(s), \(warnings) warning(s)\n"
             )
             if !problems.isEmpty { throw ExitCode(2) }
@@ -90,6 +92,17 @@ struct Rules: ParsableCommand {
 }
 
 extension RuleOptions {
+    /// A folder with no pack is an error: linting or testing nothing must not look like success.
+    static func requirePacks(_ engine: Engine, in directory: String?) throws {
+        guard engine.library.packs.isEmpty else { return }
+        Output.error(
+            Diagnostic.error(
+                "no rule pack found: a pack is a folder with a pack.yaml",
+                at: SourceLocation(file: directory ?? "<built-in>", line: 1, column: 1)
+            ).description)
+        throw ExitCode(2)
+    }
+
     /// Options loading only `directory`, or the built-in packs when `nil`.
     static func forFolder(_ directory: String?) throws -> RuleOptions {
         guard let directory else { return try RuleOptions.parse([]) }

@@ -11,6 +11,6 @@ struct Schema: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        Output.out(SchemaGenerator.jsonSchema(for: try rules.engine().library.vocabulary))
+        try Output.out(SchemaGenerator.jsonSchema(for: try rules.engine().library.vocabulary))
     }
 }

@@ -628,8 +628,8 @@ import Testing
         let aaa = String(repeating: "a", count: 9_999)
         #expect(try Self.statuses(engine, name: aaa) == ["H-REGEX-01 pass", "H-REGEX-02 pass"])
         #expect(try Self.statuses(engine, name: aaa + "!") == ["H-REGEX-01 fail", "H-REGEX-02 fail"])
-        // Longer than the `matches` input cap: does not match, so the rule fails.
-        #expect(try Self.statuses(engine, name: aaa + "aa") == ["H-REGEX-01 fail", "H-REGEX-02 fail"])
+        // Longer than the `matches` input cap: undecided (never a silent no-match).
+        #expect(try Self.statuses(engine, name: aaa + "aa") == ["H-REGEX-01 unknown", "H-REGEX-02 unknown"])
     }
 
     /// A condition nested 100 deep (50 pairs of `not`) is evaluated like the predicate it wraps.

@@ -17,6 +17,8 @@ struct ConditionEvaluator {
     /// Derived facts by `namespace.name`.
     var derived: [String: DerivedValue]
     let evidence: EvidenceChecker
+    /// The pattern-matching work this system may still do.
+    let budget = MatchBudget()
 
     func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         switch condition {
@@ -113,7 +115,22 @@ struct ConditionEvaluator {
             return verdict(Truth((actual.listValue?.count ?? 0) <= count))
         case .matches(let pattern):
             guard case .string(let text) = actual else { return verdict(.false) }
-            return verdict(Truth(text.utf8.count <= Self.maxMatchInput && pattern.matches(text)))
+            // Bounded work: an input too long, or a match over the budget, is undecided, never a
+            // silent `false` that `not:` would turn into a pass.
+            let length = text.unicodeScalars.count
+            let refusal: String?
+            if length > Self.maxMatchInput {
+                refusal = "\(length) characters, over the \(Self.maxMatchInput) a pattern is matched against"
+            } else {
+                refusal = budget.spend(pattern.cost(forLength: length))
+            }
+            if let refusal {
+                return Verdict(
+                    truth: .unknown,
+                    observations: [FactObservation(path: path, actual: actual, expected: expected, note: refusal)],
+                    missing: [path.dottedPath])
+            }
+            return verdict(Truth(pattern.matches(text)))
         case .withinDays(let days):
             guard case .date(let date) = actual else { return verdict(.false) }
             let age = asOf.days(since: date)
@@ -122,11 +139,18 @@ struct ConditionEvaluator {
             return quantified(operation, inner, over: actual, path: path, expected: expected)
         case .evidence(let options):
             let check = evidence.check(actual, options: options, asOf: asOf)
-            return verdict(check.passed ? .true : .false, note: check.note)
+            guard check.truth != .unknown else {
+                // Over a limit: undecided, never a pass; the fact itself is what to look at.
+                return Verdict(
+                    truth: .unknown,
+                    observations: [FactObservation(path: path, actual: actual, expected: expected, note: check.note)],
+                    missing: [path.dottedPath])
+            }
+            return verdict(check.truth, note: check.note)
         }
     }
 
-    /// Longest string `matches` will read (longer input does not match).
+    /// Longest string `matches` will read (longer input is unknown).
     static let maxMatchInput = 10_000
 
     private func quantified(_ operation: Operator, _ inner: Condition, over actual: Value, path: [PathStep], expected: String)

@@ -15,6 +15,18 @@ public struct EvaluationOptions: Sendable {
     public var evidenceRoot: String?
     /// Unknown keys in system files are errors.
     public var strict: Bool
+    /// Whether waivers written in the system files count (`false`: only `waivers`, which a CI can
+    /// keep in a reviewed file, count; inline ones are reported as ignored).
+    public var inlineWaivers: Bool = true
+    /// The longest a waiver may run past the as-of date, in days; a longer one is an error.
+    public var maxWaiverDays: Int?
+    /// The most bytes of one evidence file that are hashed; a larger file's hash check is unknown.
+    public var maxEvidenceBytes: Int = 256 << 20
+    /// The most evidence bytes hashed for one system; past it, hash checks are unknown.
+    public var maxEvidenceBytesPerSystem: Int = 1 << 30
+    /// Hashes of evidence files already read in this run, shared by every system evaluated with
+    /// these options (a file is hashed once however many systems list it).
+    public var evidenceCache = EvidenceCache()
 
     public init(
         asOf: CalendarDate, failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail, waivers: [Waiver] = [],

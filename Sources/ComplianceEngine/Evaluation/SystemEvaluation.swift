@@ -11,16 +11,8 @@ struct SystemEvaluation {
 
     private var root: Value { document.root }
 
-    func run(waivers: [String: Waiver]) -> SystemReport {
-        let jurisdictions = (root.value(at: ["system", "jurisdictions"])?.listValue ?? []).compactMap(\.stringValue)
-        let packs = engine.library.packs.filter { jurisdictions.contains($0.jurisdiction) }
-        var warnings: [String] = []
-        if packs.isEmpty {
-            let loaded = engine.library.packs.map(\.jurisdiction).joined(separator: ", ")
-            warnings.append(
-                "no loaded rule pack applies to jurisdictions [\(jurisdictions.joined(separator: ", "))] (loaded: \(loaded.isEmpty ? "none" : loaded))"
-            )
-        }
+    func run(packs: [RulePack], waivers: [String: Waiver]) -> SystemReport {
+        let warnings: [String] = []
         let derivedFacts = Self.derive(packs.flatMap(\.derivations), root: root, asOf: options.asOf, evidence: evidence)
         let evaluator = ConditionEvaluator(asOf: options.asOf, derived: derivedFacts.values, evidence: evidence)
 
@@ -33,19 +25,14 @@ struct SystemEvaluation {
                 findings.append(declaredFinding(derivation, pack: pack, derived: derivedFacts.values))
             }
         }
-        var used: Set<String> = []
         for index in findings.indices {
             guard let waiver = waivers[findings[index].rule] else { continue }
-            used.insert(waiver.rule)
             let status = findings[index].status
             guard status == .fail || status == .unknown else { continue }
             findings[index].originalStatus = status
             findings[index].status = .waived
             findings[index].waiver = waiver
             findings[index].reason = "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
-        }
-        for rule in waivers.keys.sorted() where !used.contains(rule) {
-            warnings.append("waiver of \(rule) has no effect: the rule does not apply to this system's jurisdictions")
         }
         // Sorted by key, then moved once: comparing whole findings would copy them at every step.
         let keys = findings.map { (order: $0.status.order, severity: $0.severity, rule: $0.rule) }
@@ -162,6 +149,7 @@ struct SystemEvaluation {
     // MARK: Rules
 
     func finding(for rule: Rule, evaluator: ConditionEvaluator) -> Finding {
+        evaluator.budget.startRule()
         var finding = Finding(
             rule: rule.id, title: rule.title, status: .pass, severity: rule.severity, category: rule.category,
             pack: rule.pack, sector: rule.sector, citation: rule.citation, message: rule.message,

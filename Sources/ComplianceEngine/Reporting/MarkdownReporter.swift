@@ -105,17 +105,25 @@ public enum MarkdownReporter {
     // MARK: Escaping
 
     /// Inline text with Markdown and HTML markup escaped (`|` too, so it is safe in table cells);
-    /// line breaks become spaces.
+    /// line breaks become spaces, other control characters and bidi overrides are escaped, and
+    /// `@name` and `#123` taken from inputs cannot mention anyone or link an issue (a zero-width
+    /// space follows the `@` or `#`, as dependency bots do).
     static func text(_ value: String) -> String {
         var output = ""
-        for character in value {
+        let characters = Array(value)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|":
                 output += "\\" + String(character)
+            case "#":
+                output += next?.isNumber == true ? "\\#&#8203;" : "\\#"
+            case "@":
+                output += next.map { $0.isLetter || $0.isNumber } == true ? "@&#8203;" : "@"
             case "\n", "\r", "\r\n":
                 output += " "
             default:
-                output.append(character)
+                output += SafeText.escaped(String(character))
             }
         }
         return output
@@ -124,7 +132,8 @@ public enum MarkdownReporter {
     /// A code span that holds any text: fenced with more backticks than it contains, `|` escaped
     /// inside table cells (GitHub reads `\|` there as a literal bar), line breaks as spaces.
     static func code(_ value: String, inTable: Bool = false) -> String {
-        var content = value.replacing("\r\n", with: " ").replacing("\n", with: " ").replacing("\r", with: " ")
+        var content = SafeText.escaped(
+            value.replacing("\r\n", with: " ").replacing("\n", with: " ").replacing("\r", with: " "))
         if inTable { content = content.replacing("|", with: "\\|") }
         var longest = 0
         var run = 0

@@ -52,12 +52,12 @@ public enum TextReporter {
     public static func render(_ system: SystemReport, report: Report, style: Style) -> String {
         let paint = Painter(enabled: style.color)
         var lines: [String] = []
-        lines.append(paint.bold("\(system.file): \(system.systemID) (\(system.systemName))"))
+        lines.append(paint.bold("\(SafeText.lineStart(system.file)): \(safe(system.systemID)) (\(safe(system.systemName)))"))
         for fact in system.derived {
             let words = fact.name.replacing("_", with: " ")
-            var line = "  \(words): \(fact.value ?? "unknown")"
-            if let declared = fact.declared { line += " (declared \(declared))" }
-            if let because = fact.because { line += " - \(because)" }
+            var line = "  \(words): \(safe(fact.value ?? "unknown"))"
+            if let declared = fact.declared { line += " (declared \(safe(declared)))" }
+            if let because = fact.because { line += " - \(safe(because))" }
             if fact.value == nil, !fact.missing.isEmpty { line += " - declare \(fact.missing.joined(separator: ", "))" }
             lines.append(line)
         }
@@ -70,12 +70,13 @@ public enum TextReporter {
                 if finding.status == .fail {
                     for fact in finding.facts {
                         lines.append(
-                            "    fact: \(fact.path) is \(fact.actual?.description ?? "absent"), expected \(fact.expected)"
-                                + (fact.note.map { " (\($0))" } ?? ""))
+                            "    fact: \(safe(fact.path)) is \(safe(fact.actual?.description ?? "absent")), expected \(safe(fact.expected))"
+                                + (fact.note.map { " (\(safe($0)))" } ?? ""))
                     }
-                    lines.append("    fix:  \(finding.remediation)")
+                    lines.append("    fix:  \(safe(finding.remediation))")
                 } else if let reason = finding.reason {
-                    lines.append("    note: \(reason)" + (finding.originalStatus.map { " (would be \($0.rawValue))" } ?? ""))
+                    lines.append(
+                        "    note: \(safe(reason))" + (finding.originalStatus.map { " (would be \($0.rawValue))" } ?? ""))
                 }
             case .pass, .notApplicable:
                 if style.verbose { lines.append(findingLine(finding, system: system, paint: paint)) }
@@ -92,7 +93,7 @@ public enum TextReporter {
             }
             for path in byFact.keys.sorted() {
                 let rules = byFact[path] ?? []
-                lines.append("    \(path)  (decides \(rules.joined(separator: ", ")))")
+                lines.append("    \(safe(path))  (decides \(rules.joined(separator: ", ")))")
             }
         }
         let summary = system.summary
@@ -104,7 +105,7 @@ public enum TextReporter {
     }
 
     private static func findingLine(_ finding: Finding, system: SystemReport, paint: Painter) -> String {
-        let location = finding.location?.description ?? system.file
+        let location = finding.location.map(located) ?? SafeText.lineStart(system.file)
         let status: String
         switch finding.status {
         case .fail: status = paint.red("fail")
@@ -114,15 +115,23 @@ public enum TextReporter {
         case .pass: status = paint.green("pass")
         case .notApplicable: status = "not_applicable"
         }
-        return "\(location): \(status): \(finding.severity.rawValue) \(finding.rule) \(finding.title)"
+        return "\(location): \(status): \(finding.severity.rawValue) \(safe(finding.rule)) \(safe(finding.title))"
     }
 
     /// `kz-ai-law Art. 17(1), statute`.
     static func cite(_ citation: Citation, report: Report) -> String {
         let instrument = report.instruments[citation.instrument]
         let name = instrument.map { "\($0.title)" + ($0.number.map { " No. \($0)" } ?? "") } ?? citation.instrument
-        return "\(name), \(citation.articleReference) [\(citation.basis.rawValue)]"
+        return safe("\(name), \(citation.articleReference) [\(citation.basis.rawValue)]")
     }
+}
+
+/// Input text made safe for a terminal or CI log (control characters and bidi overrides escaped).
+private func safe(_ text: String) -> String { SafeText.escaped(text) }
+
+/// `file:line:column` of an input, safe to begin a line with.
+private func located(_ location: SourceLocation) -> String {
+    "\(SafeText.lineStart(location.file)):\(location.line):\(location.column)"
 }
 
 /// ANSI colours, or plain text when disabled.

@@ -32,6 +32,7 @@ struct PackLoader {
     mutating func load(_ groups: [(manifest: RuleSource.File, sectorFiles: [RuleSource.File])]) -> [RulePack] {
         var manifests: [(Manifest, [RuleSource.File])] = []
         var packIDs: [String: SourceLocation] = [:]
+        var namespaces: [String: SourceLocation] = [:]
         for group in groups {
             guard let node = parse(group.manifest), let manifest = manifest(node) else { continue }
             if let first = packIDs[manifest.id] {
@@ -42,6 +43,16 @@ struct PackLoader {
                 continue
             }
             packIDs[manifest.id] = manifest.location
+            // One namespace per pack: a second pack with the same namespace would replace the first
+            // one's derived facts and silently switch its findings off.
+            if let first = namespaces[manifest.namespace] {
+                diagnostics.append(
+                    .error(
+                        "namespace '\(manifest.namespace)' is already used by another pack; each pack needs its own, or its derived facts would replace the other's",
+                        at: manifest.location, notes: [.init("first used here", at: first)]))
+                continue
+            }
+            namespaces[manifest.namespace] = manifest.location
             manifests.append((manifest, group.sectorFiles))
         }
 
@@ -69,6 +80,22 @@ struct PackLoader {
                 }
             }
             conditions.notYetDerived = []
+            var derivedNames: Set<String> = []
+            for derivation in derivations {
+                if !derivedNames.insert(derivation.name).inserted {
+                    diagnostics.append(
+                        .error("duplicate derived fact '\(manifest.namespace).\(derivation.name)'", at: manifest.location))
+                }
+                guard derivation.declared != nil else { continue }
+                let id = derivation.declaredRuleID
+                if let first = ruleIDs[id] {
+                    diagnostics.append(
+                        .error(
+                            "the derived finding id '\(id)' of '\(manifest.namespace).\(derivation.name)' is already used",
+                            at: manifest.location, notes: [.init("first defined here", at: first)]))
+                }
+                ruleIDs[id] = ruleIDs[id] ?? manifest.location
+            }
             var rules: [Rule] = []
             for file in sectorFiles {
                 guard let node = parse(file) else { continue }

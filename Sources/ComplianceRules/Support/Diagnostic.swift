@@ -52,7 +52,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, notes: notes)
     }
 
-    /// The diagnostic and its notes, one per line, compiler style.
+    /// The diagnostic and its notes, one per line, compiler style. Text from inputs (file names,
+    /// keys, values) is escaped, so a diagnostic is always one line per entry and safe to print.
     public var description: String {
         var lines = [Self.render(severity.rawValue, message, location)]
         for note in notes {
@@ -62,8 +63,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func render(_ label: String, _ message: String, _ location: SourceLocation?) -> String {
+        let message = SafeText.escaped(message)
         if let location {
-            return "\(location): \(label): \(message)"
+            return "\(SafeText.lineStart(location.file)):\(location.line):\(location.column): \(label): \(message)"
         }
         return "\(label): \(message)"
     }

@@ -8,11 +8,18 @@ package enum FileSystem {
     /// instead of hanging (a pipe with a writer, as in `<(command)`, is read as usual); a folder,
     /// socket or other special file is refused.
     package static func read(_ path: String, limit: Int) throws(Diagnostic) -> [UInt8] {
-        let origin = SourceLocation(file: path, line: 1, column: 1)
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        try read(raw: Array(path.utf8), display: path, limit: limit)
+    }
+
+    /// `read(_:limit:)` for a path given as bytes (a name that need not be UTF-8), shown as `display`.
+    package static func read(raw path: [UInt8], display: String, limit: Int) throws(Diagnostic) -> [UInt8] {
+        let origin = SourceLocation(file: display, line: 1, column: 1)
+        if path.contains(0) { throw .error("the path contains a NUL byte", at: origin) }
+        let descriptor = open(path.cString, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: throw .error("no such file", at: origin)
+            case ENAMETOOLONG: throw .error("cannot be read: the path is too long", at: origin)
             case EACCES, EPERM: throw .error("cannot be read (permission denied?)", at: origin)
             default: throw .error("cannot be read: \(String(cString: strerror(errno)))", at: origin)
             }
@@ -50,27 +57,28 @@ package enum FileSystem {
         return bytes
     }
 
+    /// The words of an `errno` value ("No such file or directory").
+    package static func describe(errno code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// Device and inode of the file `path` names (following links), or `nil`.
+    package static func identity(of path: String) -> FileIdentity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return FileIdentity(status)
+    }
+
     /// Whether `path` names a directory.
     package static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Every regular file below `directory` whose name ends in one of `extensions`, sorted, as
-    /// paths that start with `directory`. Symbolic links to directories are not followed.
+    /// Every regular file below `directory` whose name ends in one of `extensions`, sorted by name
+    /// within each folder, as paths that start with `directory`. Symbolic links to directories are
+    /// not followed; special files and unreadable folders are left out (see `FolderWalker` for a
+    /// walk that reports them).
     package static func files(under directory: String, extensions: [String]) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = walker.nextObject() as? String {
-            guard extensions.contains(where: { relative.hasSuffix(".\($0)") }) else { continue }
-            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            // Regular files only (following links): not folders, pipes, sockets or devices.
-            var status = stat()
-            if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
-                found.append(path)
-            }
-        }
-        return found.sorted()
+        FolderWalker(folder: directory, extensions: extensions).filter { $0.kind == .file }.map(\.path)
     }
 }
 

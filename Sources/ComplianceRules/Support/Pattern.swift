@@ -23,6 +23,13 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         self.program = try parser.parse() + [.match]
     }
 
+    /// The work of matching a text of `length` scalars, in instruction steps: the bound that lets a
+    /// caller refuse a match before running it.
+    public func cost(forLength length: Int) -> Int {
+        let (product, overflow) = program.count.multipliedReportingOverflow(by: length + 1)
+        return overflow ? Int.max : product
+    }
+
     /// True when the pattern matches somewhere in `text` (unanchored search, like grep; use ^ and $ to anchor).
     public func matches(_ text: String) -> Bool {
         let scalars = text.unicodeScalars

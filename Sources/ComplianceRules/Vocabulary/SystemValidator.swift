@@ -232,6 +232,10 @@ private struct Walk {
         let isURL = text.hasPrefix("https://") || text.hasPrefix("http://")
         if text.isEmpty {
             error("\(path): evidence is empty", at: location)
+        } else if text.unicodeScalars.contains("\0") {
+            error("\(path): evidence contains a NUL character, which would cut the path short", at: location)
+        } else if isURL, Self.urlHost(text).isEmpty {
+            error("\(path): evidence URL '\(text)' has no host", at: location)
         } else if text.hasPrefix("http://") {
             error("\(path): evidence URLs must use https, found '\(text)'", at: location)
         } else if url == true, !isURL {
@@ -239,6 +243,16 @@ private struct Walk {
         } else if url == false, isURL {
             error("\(path): 'file' must be a path relative to the evidence root; use 'url' for '\(text)'", at: location)
         }
+    }
+
+    /// The host of an `http(s)://` URL: what lies between the scheme and the first `/`, `?` or `#`,
+    /// without user information or port.
+    static func urlHost(_ url: String) -> Substring {
+        guard let scheme = url.firstRange(of: "://") else { return "" }
+        let rest = url[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        return host.prefix { $0 != ":" }
     }
 
     mutating func waivers(_ node: Node) {

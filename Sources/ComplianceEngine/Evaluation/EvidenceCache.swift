@@ -1,0 +1,49 @@
+internal import Foundation
+
+/// SHA-256 digests of evidence files already hashed in a run, keyed by device, inode, size and
+/// modification time, so each file is read at most once however many systems list it. Shared by
+/// every system evaluated with the same `EvaluationOptions`; safe to use from several threads.
+public final class EvidenceCache: @unchecked Sendable {
+    /// A file as `fstat` identifies it; a changed file gets a new key.
+    struct Key: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int64
+        var nanoseconds: Int64
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            seconds = Int64(status.st_mtim.tv_sec)
+            nanoseconds = Int64(status.st_mtim.tv_nsec)
+        }
+    }
+
+    // `lock` protects `digests`.
+    private let lock = NSLock()
+    private var digests: [Key: String] = [:]
+
+    public init() {}
+
+    /// Whether the digest of `key` is known.
+    func contains(_ key: Key) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return digests[key] != nil
+    }
+
+    /// The digest of the file `key` names, computed by `compute` the first time.
+    func hash(of key: Key, compute: () -> String?) -> String? {
+        lock.lock()
+        let known = digests[key]
+        lock.unlock()
+        if let known { return known }
+        guard let digest = compute() else { return nil }
+        lock.lock()
+        digests[key] = digest
+        lock.unlock()
+        return digest
+    }
+}
