@@ -48,6 +48,55 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                 ],
                 writes: ["report.sarif", "report.xml"]),
         ]
+        cases += gateSafety
         return cases
+    }()
+
+    static let hostile = "Tests/ComplianceEngineTests/Fixtures/hostile"
+
+    /// Gate safety: what a pull request could slip past the gate, or forge in its log.
+    static let gateSafety: [GoldenCase] = {
+        let names = "\(hostile)/names"
+        return [
+            // Every spelling of `kind: AISystem` in a folder is checked; the skipped files are listed.
+            GoldenCase(
+                name: "gate-folder-discovery",
+                arguments: common + ["--format", "jsonl", "--verbose", "\(hostile)/discovery"]),
+            GoldenCase(name: "gate-duplicate-ids", arguments: common + ["--format", "jsonl", "\(hostile)/duplicate-ids"]),
+            // Control characters, forged workflow commands, bidi overrides and mentions stay inert.
+            GoldenCase(name: "gate-hostile-text", arguments: common + ["\(names)/terminal-escapes.yaml"]),
+            GoldenCase(
+                name: "gate-hostile-markdown",
+                arguments: common + ["--format", "markdown", "\(names)/terminal-escapes.yaml", "\(names)/no-pack.yaml"]),
+            // No pack applies: an error in every format, never a pass.
+            GoldenCase(name: "gate-no-pack-sarif", arguments: common + ["--format", "sarif", "\(names)/no-pack.yaml"]),
+            GoldenCase(name: "gate-no-pack-junit", arguments: common + ["--format", "junit", "\(names)/no-pack.yaml"]),
+            GoldenCase(name: "gate-no-pack-text", arguments: common + ["\(names)/no-pack.yaml"]),
+            GoldenCase(name: "gate-init-unknown-jurisdiction", arguments: ["init", "--jurisdiction", "FR"]),
+            GoldenCase(name: "gate-lint-no-pack", arguments: ["rules", "lint", "\(golden)/systems/docs"]),
+            GoldenCase(name: "gate-evidence-root-empty", arguments: common + ["--evidence-root", "", passing]),
+            GoldenCase(name: "gate-evidence-root-file", arguments: common + ["--evidence-root", passing, passing]),
+            GoldenCase(name: "gate-jobs-huge", arguments: common + ["--jobs", "1152921504606846976", passing]),
+            // A report that cannot be written: the others still are, and the exit is 2.
+            GoldenCase(
+                name: "gate-report-missing-folder",
+                arguments: common + [
+                    "--format", "jsonl", "--report", "sarif=$TMP/missing/report.sarif", "--report", "junit=$TMP/report.xml",
+                    passing,
+                ],
+                writes: ["report.xml"]),
+            // Waiver policy: inline waivers ignored, a shared waiver for no checked system, too long.
+            GoldenCase(
+                name: "gate-no-inline-waivers",
+                arguments: common + [
+                    "--format", "jsonl", "--no-inline-waivers", "--waivers", "\(names)/waivers.yaml",
+                    "\(names)/inline-waiver.yaml",
+                ]),
+            GoldenCase(
+                name: "gate-max-waiver-days",
+                arguments: common + [
+                    "--max-waiver-days", "30", "--waivers", "\(names)/waivers.yaml", "\(names)/inline-waiver.yaml",
+                ]),
+        ]
     }()
 }

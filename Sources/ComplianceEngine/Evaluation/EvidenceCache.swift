@@ -27,6 +27,13 @@ public final class EvidenceCache: @unchecked Sendable {
 
     public init() {}
 
+    /// How many files have been hashed.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return digests.count
+    }
+
     /// Whether the digest of `key` is known.
     func contains(_ key: Key) -> Bool {
         lock.lock()
