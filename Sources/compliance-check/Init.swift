@@ -41,7 +41,9 @@ struct Init: ParsableCommand {
                 "--jurisdiction: no loaded rule pack covers '\(jurisdiction)'; loaded packs cover: "
                     + (covered.isEmpty ? "none" : covered.joined(separator: ", ")))
         }
-        let text = TemplateGenerator.template(for: vocabulary, sectors: sectors, jurisdictions: jurisdictions)
+        let file = output.flatMap { $0 == "-" ? nil : $0 } ?? "system.yaml"
+        let text = TemplateGenerator.template(
+            for: vocabulary, sectors: sectors, jurisdictions: jurisdictions, file: file)
         guard let output, output != "-" else {
             try Output.out(text)
             return

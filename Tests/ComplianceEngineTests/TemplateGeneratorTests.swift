@@ -45,7 +45,7 @@ import Testing
             system:
               # Identifier.
               # required; text matching ^[a-z-]+$
-              id: demo-system
+              id: kz-company-support-chatbot
               # Sectors.
               # required; a list of values from health, other; at least 1 item
               sectors: [other]
@@ -182,5 +182,28 @@ import Testing
         for (value, expected) in cases {
             #expect(YAMLScalar.render(value, flow: false) == expected)
         }
+    }
+}
+
+/// `init --sector S` gives an example that fits S, and its header names the file it is written to.
+@Suite struct SectorTemplateTests {
+    @Test(arguments: [
+        ("governance", "kz-akimat-permit-assistant", "[citizens, civil_servants]"),
+        ("social_policy", "kz-social-benefit-precheck", "[social_workers]"),
+        ("education", "kz-univ-essay-screening", "[teachers]"),
+        ("healthcare", "kz-moh-xray-triage", "[clinicians]"),
+    ])
+    func exampleFitsTheSector(sector: String, id: String, users: String) throws {
+        let text = TemplateGenerator.template(
+            for: try BuiltInRules.vocabulary(), sectors: [sector], jurisdictions: ["KZ"], file: "ministry/system.yaml")
+        #expect(text.contains("\n  id: \(id)\n"))
+        #expect(text.contains("e.g. \(users)\n"))
+        #expect(text.contains("#   compliance-check questions ministry/system.yaml          # the facts"))
+        #expect(text.contains("#   compliance-check ministry/system.yaml                    # check the system"))
+        // The template stays a valid description.
+        let engine = try Engine.builtIn()
+        let result = engine.evaluate(
+            bytes: Array(text.utf8), file: "system.yaml", options: EvaluationOptions(asOf: Fixtures.asOf))
+        #expect(throws: Never.self) { try result.get() }
     }
 }

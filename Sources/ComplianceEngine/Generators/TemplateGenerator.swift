@@ -12,13 +12,40 @@ public import ComplianceRules
 /// gives `unknown` outcomes naming the facts to declare.
 public enum TemplateGenerator {
     /// The template for `vocabulary`; empty `sectors` or `jurisdictions` take the vocabulary's
-    /// example values. The same inputs always give the same bytes.
-    public static func template(for vocabulary: Vocabulary, sectors: [String], jurisdictions: [String]) -> String {
+    /// example values. The example identity, purpose and users fit the first sector. `file` is the
+    /// name the header's commands use. The same inputs always give the same bytes.
+    public static func template(
+        for vocabulary: Vocabulary, sectors: [String], jurisdictions: [String], file: String = "system.yaml"
+    ) -> String {
         var overrides: [String: Value] = [:]
+        var examples: [String: Value] = [:]
         if !sectors.isEmpty { overrides["system.sectors"] = .list(sectors.map(Value.string)) }
         if !jurisdictions.isEmpty { overrides["system.jurisdictions"] = .list(jurisdictions.map(Value.string)) }
-        let writer = Writer(vocabulary: vocabulary, overrides: overrides)
-        var lines = header
+        if let sector = sectors.first, let example = SectorExample.all[sector] {
+            // Only where the vocabulary has the fact and accepts the value (a custom vocabulary may not).
+            func fits(_ path: String, _ value: Value) -> Bool {
+                guard let fact = vocabulary.fact(at: path) else { return false }
+                let texts = value.listValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
+                if let allowed = fact.type.allowedValues, !texts.allSatisfy(allowed.contains) { return false }
+                if let source = fact.pattern, let pattern = try? Pattern(source), !texts.allSatisfy(pattern.matches) {
+                    return false
+                }
+                return true
+            }
+            let required: [(String, Value)] = [
+                ("system.id", .string(example.id)), ("system.name", .string(example.name)),
+                ("purpose.intended_use", .string(example.intendedUse)),
+            ]
+            let optional: [(String, Value)] = [
+                ("purpose.users", .list(example.users.map(Value.string))),
+                ("purpose.affected_persons", .list(example.affected.map(Value.string))),
+                ("purpose.output", .string(example.output)),
+            ]
+            for (path, value) in required where fits(path, value) { overrides[path] = value }
+            for (path, value) in optional where fits(path, value) { examples[path] = value }
+        }
+        let writer = Writer(vocabulary: vocabulary, overrides: overrides, examples: examples)
+        var lines = header(file: file)
         lines += ["apiVersion: \(Vocabulary.apiVersion)", "kind: AISystem"]
         for fact in vocabulary.children(of: "") {
             lines.append("")
@@ -33,20 +60,58 @@ public enum TemplateGenerator {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static let header = [
-        "# yaml-language-server: $schema=compliance-check.schema.json",
-        "# An AI system description for compliance-check (\(Vocabulary.apiVersion)), generated from the fact vocabulary.",
-        "#",
-        "# Replace the example values and fill in every fact you know; facts marked required must stay",
-        "# filled. A key left empty (`key:` with no value) declares nothing: the rules that need it report",
-        "# `unknown` and name it. Evidence is a file path relative to this file's folder, an https URL, or",
-        "# a mapping {file | url, sha256, date, expires, title}.",
-        "#",
-        "#   compliance-check schema > compliance-check.schema.json   # completion and checks in your editor",
-        "#   compliance-check questions system.yaml                   # the facts still to declare, most decisive first",
-        "#   compliance-check system.yaml                             # check the system against the law",
-        "#",
-        "# A compliance aid, not legal advice.",
+    private static func header(file: String) -> [String] {
+        let shown = SafeText.escaped(file)
+        func pad(_ width: Int) -> String { String(repeating: " ", count: max(1, width - shown.count)) }
+        return [
+            "# yaml-language-server: $schema=compliance-check.schema.json",
+            "# An AI system description for compliance-check (\(Vocabulary.apiVersion)), generated from the fact vocabulary.",
+            "#",
+            "# Replace the example values and fill in every fact you know; facts marked required must stay",
+            "# filled. A key left empty (`key:` with no value) declares nothing: the rules that need it report",
+            "# `unknown` and name it. Evidence is a file path relative to this file's folder, an https URL, or",
+            "# a mapping {file | url, sha256, date, expires, title}.",
+            "#",
+            "#   compliance-check schema > compliance-check.schema.json   # completion and checks in your editor",
+            "#   compliance-check questions \(shown)\(pad(30))# the facts still to declare, most decisive first",
+            "#   compliance-check \(shown)\(pad(40))# check the system against the law",
+            "#",
+            "# A compliance aid, not legal advice.",
+        ]
+    }
+}
+
+/// An example identity, purpose and users that fit a sector, for the template of `init --sector`.
+private struct SectorExample {
+    var id: String
+    var name: String
+    var intendedUse: String
+    var users: [String]
+    var affected: [String]
+    var output: String
+
+    static let all: [String: SectorExample] = [
+        "governance": SectorExample(
+            id: "kz-akimat-permit-assistant", name: "Building permit application assistant",
+            intendedUse: "Answers citizens' questions on building permits and pre-fills applications for an official to decide.",
+            users: ["citizens", "civil_servants"], affected: ["citizens", "businesses"], output: "recommendation"),
+        "social_policy": SectorExample(
+            id: "kz-social-benefit-precheck", name: "Targeted social assistance pre-check",
+            intendedUse:
+                "Pre-checks applications for targeted social assistance and flags missing documents for a social worker.",
+            users: ["social_workers"], affected: ["citizens"], output: "recommendation"),
+        "education": SectorExample(
+            id: "kz-univ-essay-screening", name: "Admission essay screening assistant",
+            intendedUse: "Scores admission essays to help the admissions committee rank applicants; the committee decides.",
+            users: ["teachers"], affected: ["students", "minors"], output: "recommendation"),
+        "healthcare": SectorExample(
+            id: "kz-moh-xray-triage", name: "Chest X-ray triage assistant",
+            intendedUse: "Flags suspected pneumonia on chest X-rays for radiologist review.",
+            users: ["clinicians"], affected: ["patients"], output: "recommendation"),
+        "other": SectorExample(
+            id: "kz-company-support-chatbot", name: "Customer support chatbot",
+            intendedUse: "Answers customers' questions about orders and hands over to a person on request.",
+            users: ["general_public"], affected: ["general_public"], output: "information"),
     ]
 }
 
@@ -54,6 +119,8 @@ public enum TemplateGenerator {
 private struct Writer {
     let vocabulary: Vocabulary
     let overrides: [String: Value]
+    /// Examples shown in the comments of optional facts, in place of the vocabulary's.
+    var examples: [String: Value] = [:]
     /// Comment lines are wrapped at this width.
     let width = 100
 
@@ -115,7 +182,7 @@ private struct Writer {
         var parts = [describe(fact.type, pattern: fact.pattern)]
         if fact.required { parts.insert("required", at: 0) }
         if let minimum = fact.minItems { parts.append("at least \(minimum) item\(minimum == 1 ? "" : "s")") }
-        if !fact.required, let example = fact.example {
+        if !fact.required, let example = examples[fact.path] ?? fact.example {
             parts.append("e.g. \(YAMLScalar.render(example, flow: false))")
         }
         return parts.joined(separator: "; ")
