@@ -10,15 +10,20 @@ struct Init: ParsableCommand {
         abstract: "Write a commented system description template built from the fact vocabulary.",
         discussion: "Required facts hold example values; optional facts are left empty (undeclared) with their meaning and law.")
 
-    @Option(name: .customLong("sector"), help: ArgumentHelp("A sector the system is used in (repeatable).", valueName: "S"))
+    @Option(
+        name: .customLong("sector"), help: ArgumentHelp("A sector the system is used in (repeatable).", valueName: "S"),
+        completion: .list(["governance", "social_policy", "education", "healthcare", "other"]))
     var sectors: [String] = []
 
     @Option(
         name: .customLong("jurisdiction"),
-        help: ArgumentHelp("Where the system is used: ISO 3166-1 alpha-2 code, or EU (repeatable).", valueName: "J"))
+        help: ArgumentHelp("Where the system is used: ISO 3166-1 alpha-2 code, or EU (repeatable).", valueName: "J"),
+        completion: .list(["KZ", "EU"]))
     var jurisdictions: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the template to FILE instead of stdout.", valueName: "FILE"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write the template to FILE instead of stdout.", valueName: "FILE"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var output: String?
 
     @Flag(help: "Overwrite the --output file if it exists.")

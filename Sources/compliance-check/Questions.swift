@@ -8,7 +8,7 @@ struct Questions: ParsableCommand {
         abstract: "List the facts a system still has to declare, ranked by how many rules each decides.",
         discussion: "Exit codes: 0 the list was printed (however long), 2 usage error or a file that could not be evaluated.")
 
-    @Argument(help: "A system description file.")
+    @Argument(help: "A system description file.", completion: .file(extensions: ["yaml", "yml"]))
     var path: String
 
     @Option(

@@ -4,7 +4,9 @@ import ComplianceRules
 
 /// Which rule packs to load: shared by every command that evaluates.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of rule packs to load (repeatable).", valueName: "DIR"))
+    @Option(
+        name: .customLong("rules"), help: ArgumentHelp("A folder of rule packs to load (repeatable).", valueName: "DIR"),
+        completion: .directory)
     var ruleFolders: [String] = []
 
     @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in packs.")
