@@ -8,10 +8,11 @@ extension Engine {
     ) {
         let date = asOf ?? rule.examples.asOf ?? rule.effective
         let evidence = EvidenceChecker(root: nil)
-        let derivations = library.packs.first { $0.id == rule.pack }?.derivations ?? []
+        let pack = library.packs.first { $0.id == rule.pack }
+        let derivations = pack?.derivations ?? []
         let derived = SystemEvaluation.derive(derivations, root: example.root, asOf: date, evidence: evidence)
         let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence)
-        let outcome = SystemEvaluation.decide(rule, evaluator: evaluator, root: example.root)
+        let outcome = SystemEvaluation.decide(rule, roles: pack?.roles, evaluator: evaluator, root: example.root)
         return (outcome.status, SystemEvaluation.unique(outcome.verdict.missing))
     }
 

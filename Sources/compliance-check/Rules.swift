@@ -81,7 +81,7 @@ struct Rules: ParsableCommand {
                     warnings += 1
                 }
             }
-            let problems = engine.checkExamples()
+            let problems = engine.library.relatedRuleProblems() + engine.checkExamples()
             for problem in problems { Output.error(problem.description) }
             try Output.out(
                 "\(engine.library.packs.count) pack(s), \(engine.library.rules.count) rules: \(problems.count) error(s), \(warnings) warning(s)\n"

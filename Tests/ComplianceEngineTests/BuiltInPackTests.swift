@@ -11,7 +11,7 @@ import Testing
 
     @Test func builtInPacksLoad() throws {
         let engine = try Engine.builtIn()
-        #expect(engine.library.packs.map(\.id) == ["kz-ai-law"])
+        #expect(engine.library.packs.map(\.id) == ["eu-ai-act", "kz-ai-law"])
         #expect(engine.library.rules.count >= 80)
     }
 

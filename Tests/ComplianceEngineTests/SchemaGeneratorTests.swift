@@ -176,7 +176,7 @@ import Testing
             Set(properties.keys)
                 == [
                     "apiVersion", "kind", "system", "purpose", "autonomy", "risk", "capabilities", "data", "transparency",
-                    "rights", "oversight", "quality", "documentation", "audit", "waivers",
+                    "rights", "oversight", "quality", "documentation", "audit", "eu_ai_act", "waivers",
                 ])
     }
 

@@ -19,7 +19,7 @@ struct SystemEvaluation {
         var findings: [Finding] = []
         for pack in packs {
             for rule in pack.rules {
-                findings.append(finding(for: rule, evaluator: evaluator))
+                findings.append(finding(for: rule, roles: pack.roles, evaluator: evaluator))
             }
             for derivation in pack.derivations where derivation.declared != nil {
                 findings.append(declaredFinding(derivation, pack: pack, derived: derivedFacts.values))
@@ -148,7 +148,7 @@ struct SystemEvaluation {
 
     // MARK: Rules
 
-    func finding(for rule: Rule, evaluator: ConditionEvaluator) -> Finding {
+    func finding(for rule: Rule, roles: RoleDeclaration? = nil, evaluator: ConditionEvaluator) -> Finding {
         evaluator.budget.startRule()
         var finding = Finding(
             rule: rule.id, title: rule.title, status: .pass, severity: rule.severity, category: rule.category,
@@ -168,13 +168,13 @@ struct SystemEvaluation {
                 return finding
             }
         }
-        let outcome = Self.decide(rule, evaluator: evaluator, root: root)
+        let outcome = Self.decide(rule, roles: roles, evaluator: evaluator, root: root)
         finding.status = outcome.status
         finding.facts = outcome.verdict.observations.map { fact($0) }
         finding.missing = Self.unique(outcome.verdict.missing)
         switch outcome.status {
         case .notApplicable:
-            finding.reason = "its condition does not hold: " + describe(outcome.verdict.observations)
+            finding.reason = outcome.reason ?? "its condition does not hold: " + describe(outcome.verdict.observations)
         case .unknown:
             finding.message = "Cannot decide until these facts are declared: \(finding.missing.joined(separator: ", "))."
         case .pass:
@@ -182,29 +182,28 @@ struct SystemEvaluation {
         default:
             break
         }
-        if options.asOf < rule.effective {
-            finding.originalStatus = finding.status
-            finding.status = .upcoming
-            finding.reason = "takes effect on \(rule.effective)"
-        }
+        applyDates(of: rule, to: &finding, evaluator: evaluator)
         return finding
     }
 
-    /// The status of one rule from its `when` and `require`, ignoring sector and dates.
-    static func decide(_ rule: Rule, evaluator: ConditionEvaluator, root: Value) -> (status: Status, verdict: Verdict) {
+    /// The status of one rule from its bearer, `when` and `require`, ignoring sector and dates.
+    static func decide(_ rule: Rule, roles: RoleDeclaration? = nil, evaluator: ConditionEvaluator, root: Value) -> (
+        status: Status, verdict: Verdict, reason: String?
+    ) {
+        if let outcome = bearerOutcome(rule, roles: roles, evaluator: evaluator, root: root) { return outcome }
         if let when = rule.when {
             let applies = evaluator.evaluate(when, in: root, at: [])
             switch applies.truth {
-            case .false: return (.notApplicable, applies)
-            case .unknown: return (.unknown, applies)
+            case .false: return (.notApplicable, applies, nil)
+            case .unknown: return (.unknown, applies, nil)
             case .true: break
             }
         }
         let verdict = evaluator.evaluate(rule.require, in: root, at: [])
         switch verdict.truth {
-        case .true: return (.pass, verdict)
-        case .false: return (.fail, verdict)
-        case .unknown: return (.unknown, verdict)
+        case .true: return (.pass, verdict, nil)
+        case .false: return (.fail, verdict, nil)
+        case .unknown: return (.unknown, verdict, nil)
         }
     }
 

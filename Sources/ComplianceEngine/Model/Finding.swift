@@ -31,6 +31,9 @@ public struct Finding: Sendable {
     public var originalStatus: Status?
     /// The waiver applied, for waived findings.
     public var waiver: Waiver?
+    /// The date the rule applies from, when it depends on the system's facts (e.g. on the derived
+    /// high-risk route); `nil` for rules with one fixed date.
+    public var effective: CalendarDate?
 
     /// Where a reader should look: the first deciding fact, else the nearest declared parent.
     public var location: SourceLocation? { facts.first?.location }

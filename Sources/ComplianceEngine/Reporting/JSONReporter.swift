@@ -91,6 +91,7 @@ public enum JSONReporter {
         ]
         if let reason = finding.reason { fields.append(("reason", .string(reason))) }
         if let original = finding.originalStatus { fields.append(("original_status", .string(original.rawValue))) }
+        if let effective = finding.effective { fields.append(("effective", .string(effective.description))) }
         if let waiver = finding.waiver {
             fields.append(
                 (

@@ -67,6 +67,9 @@ public enum TextReporter {
             case .fail, .waived, .upcoming:
                 lines.append(findingLine(finding, system: system, paint: paint))
                 lines.append("    cite: \(cite(finding.citation, report: report))")
+                if let effective = finding.effective {
+                    lines.append("    date: applies from \(effective) (the date depends on the system's facts)")
+                }
                 if finding.status == .fail {
                     for fact in finding.facts {
                         lines.append(

@@ -17,6 +17,7 @@ struct PackLoader {
         var version: String
         var instruments: [Instrument]
         var derive: Node?
+        var roles: Node?
         var location: SourceLocation
     }
 
@@ -96,10 +97,11 @@ struct PackLoader {
                 }
                 ruleIDs[id] = ruleIDs[id] ?? manifest.location
             }
+            let roles = manifest.roles.flatMap { self.roles($0, manifest: manifest, conditions: &conditions) }
             var rules: [Rule] = []
             for file in sectorFiles {
                 guard let node = parse(file) else { continue }
-                rules += sectorRules(node, manifest: manifest, conditions: &conditions)
+                rules += sectorRules(node, manifest: manifest, roles: roles, conditions: &conditions)
             }
             diagnostics.append(contentsOf: conditions.diagnostics)
             for rule in rules {
@@ -114,7 +116,7 @@ struct PackLoader {
                 RulePack(
                     id: manifest.id, namespace: manifest.namespace, title: manifest.title,
                     jurisdiction: manifest.jurisdiction, version: manifest.version, instruments: manifest.instruments,
-                    derivations: derivations, rules: rules, location: manifest.location))
+                    derivations: derivations, roles: roles, rules: rules, location: manifest.location))
         }
         return packs
     }
@@ -151,6 +153,7 @@ struct PackLoader {
             }
         }
         let derive = fields.node("derive")
+        let roles = fields.node("roles")
         if let derive, derive.value.listValue == nil {
             fields.error("'derive' must be a list", at: derive.location)
         }
@@ -168,7 +171,47 @@ struct PackLoader {
         }
         return Manifest(
             id: id, namespace: namespace, title: title, jurisdiction: jurisdiction, version: version,
-            instruments: instruments, derive: derive, location: node.location)
+            instruments: instruments, derive: derive, roles: roles, location: node.location)
+    }
+
+    /// The manifest's `roles: {fact: <list-of-enum fact>, added_by: [derived.<namespace>.<name>, ...]}`.
+    private mutating func roles(_ node: Node, manifest: Manifest, conditions: inout ConditionParser) -> RoleDeclaration? {
+        var fields = FieldReader(node, context: "'roles'")
+        let path = fields.string("fact", required: true)
+        let added = fields.strings("added_by") ?? []
+        fields.rejectUnknownKeys()
+        var declaration: RoleDeclaration?
+        if let path, let fact = conditions.reference(path, at: node["fact"]?.location ?? node.location, scope: "") {
+            if case .list(.enumeration(let roles)) = fact.type, fact.kind == .fact {
+                declaration = RoleDeclaration(fact: fact, addedBy: [], roles: roles)
+            } else {
+                fields.error(
+                    "roles fact '\(path)' must be a list of enum values (the roles), found \(fact.type)",
+                    at: node["fact"]?.location ?? node.location)
+            }
+        }
+        let addedNodes = node["added_by"]?.elements ?? []
+        for (text, element) in zip(added, addedNodes) {
+            guard let reference = conditions.reference(text, at: element.location, scope: "") else { continue }
+            guard case .derived(let namespace, _) = reference.kind, namespace == manifest.namespace else {
+                fields.error(
+                    "'added_by' names derived facts of this pack (derived.\(manifest.namespace).<name>), found '\(text)'",
+                    at: element.location)
+                continue
+            }
+            if let roles = declaration?.roles, let values = reference.type.allowedValues {
+                let strays = values.filter { !roles.contains($0) && $0 != "none" }
+                if !strays.isEmpty {
+                    fields.error(
+                        "derived fact '\(text)' adds roles, so its values must be roles or 'none'; not roles: \(strays.joined(separator: ", "))",
+                        at: element.location)
+                    continue
+                }
+            }
+            declaration?.addedBy.append(reference)
+        }
+        diagnostics.append(contentsOf: fields.diagnostics)
+        return fields.diagnostics.containsErrors ? nil : declaration
     }
 
     private mutating func citation(_ node: Node, manifest: Manifest) -> Citation? {
@@ -245,7 +288,9 @@ struct PackLoader {
 
     // MARK: Sector files and rules
 
-    private mutating func sectorRules(_ node: Node, manifest: Manifest, conditions: inout ConditionParser) -> [Rule] {
+    private mutating func sectorRules(
+        _ node: Node, manifest: Manifest, roles: RoleDeclaration?, conditions: inout ConditionParser
+    ) -> [Rule] {
         var fields = FieldReader(node, context: "the rule file")
         Vocabulary.checkHeader(&fields, kind: "RuleSet")
         let sectors = ["all"] + (vocabulary.fact(at: "system.sectors")?.type.allowedValues ?? [])
@@ -255,7 +300,9 @@ struct PackLoader {
         if let list = fields.node("rules", required: true) {
             if list.value.listValue == nil { fields.error("'rules' must be a list", at: list.location) }
             for element in list.elements {
-                if let rule = rule(element, sector: sector ?? "all", manifest: manifest, conditions: &conditions) {
+                if let rule = rule(
+                    element, sector: sector ?? "all", manifest: manifest, roles: roles, conditions: &conditions)
+                {
                     rules.append(rule)
                 }
             }
@@ -273,7 +320,9 @@ struct PackLoader {
         return parts.allSatisfy { $0.unicodeScalars.allSatisfy(upperOrDigit) }
     }
 
-    private mutating func rule(_ node: Node, sector: String, manifest: Manifest, conditions: inout ConditionParser) -> Rule? {
+    private mutating func rule(
+        _ node: Node, sector: String, manifest: Manifest, roles: RoleDeclaration?, conditions: inout ConditionParser
+    ) -> Rule? {
         var fields = FieldReader(node, context: "a rule")
         let id = fields.string("id", required: true)
         if let id, !Self.isValidRuleID(id) {
@@ -300,8 +349,17 @@ struct PackLoader {
         case (nil, nil):
             fields.error("\(context) has no citation: every rule cites the law it comes from", at: node.location)
         }
-        let effective = fields.date("effective")
+        var effective: CalendarDate?
+        var effectiveCases: [EffectiveDate] = []
+        if let effectiveNode = node["effective"], effectiveNode.value.listValue != nil {
+            _ = fields.node("effective")
+            (effective, effectiveCases) = self.effectiveCases(effectiveNode, context: context, conditions: &conditions)
+        } else {
+            effective = fields.date("effective")
+        }
         let until = fields.date("until")
+        let bearers = self.bearers(fields.node("bearer"), context: context, roles: roles, fields: &fields)
+        let related = self.related(fields.node("related"), id: id, fields: &fields)
         let when = fields.node("when").flatMap { conditions.condition($0) }
         let requireNode = fields.node("require", required: true)
         let require = requireNode.flatMap { conditions.condition($0) }
@@ -313,7 +371,7 @@ struct PackLoader {
         if category == RuleCategory.prohibitedPractice.rawValue, waivable {
             fields.error("\(context) is a prohibited practice and must say 'waivable: false'", at: node.location)
         }
-        if let effective, let until, until <= effective {
+        if let effective, let until, until <= effective || effectiveCases.contains(where: { until <= $0.date }) {
             fields.error("\(context): 'until' must be after 'effective'", at: node["until"]?.location ?? node.location)
         }
         diagnostics.append(contentsOf: fields.diagnostics)
@@ -325,9 +383,112 @@ struct PackLoader {
         if requireNode != nil, node["when"] != nil, when == nil { return nil }
         return Rule(
             id: id, title: title, description: description, category: categoryValue, severity: severityValue,
-            citations: citations, effective: effective ?? instrument.effective, until: until, when: when,
-            require: require, waivable: waivable, message: message, remediation: remediation, examples: examples,
-            sector: sector, pack: manifest.id, location: node.location)
+            citations: citations, effective: effective ?? instrument.effective, effectiveCases: effectiveCases,
+            until: until, when: when, require: require, waivable: waivable, bearers: bearers, related: related,
+            message: message, remediation: remediation, examples: examples, sector: sector, pack: manifest.id,
+            location: node.location)
+    }
+
+    /// `effective:` as a list of `{date, when}` cases ending with a `{date}` default: returns the
+    /// default date and the conditional cases.
+    private mutating func effectiveCases(_ node: Node, context: String, conditions: inout ConditionParser) -> (
+        CalendarDate?, [EffectiveDate]
+    ) {
+        let elements = node.elements
+        guard !elements.isEmpty else {
+            diagnostics.append(.error("\(context): 'effective' must be a date or a non-empty list of cases", at: node.location))
+            return (nil, [])
+        }
+        var cases: [EffectiveDate] = []
+        var fallback: CalendarDate?
+        for (index, element) in elements.enumerated() {
+            var item = FieldReader(element, context: "an effective-date case")
+            let date = item.date("date", required: true)
+            let whenNode = item.node("when")
+            item.rejectUnknownKeys()
+            let isLast = index == elements.count - 1
+            if isLast, whenNode != nil {
+                item.error(
+                    "\(context): the last 'effective' case is the default and takes no 'when'", at: element.location)
+            }
+            if !isLast, whenNode == nil {
+                item.error(
+                    "\(context): every 'effective' case but the last needs a 'when' (only the last is the default)",
+                    at: element.location)
+            }
+            diagnostics.append(contentsOf: item.diagnostics)
+            guard let date else { continue }
+            if isLast {
+                fallback = date
+            } else if let whenNode, let when = conditions.condition(whenNode) {
+                cases.append(EffectiveDate(date: date, when: when, location: element.location))
+            }
+        }
+        return (fallback, cases)
+    }
+
+    /// `bearer:` a role or a list of roles, each one of the pack's `roles`.
+    private mutating func bearers(_ node: Node?, context: String, roles: RoleDeclaration?, fields: inout FieldReader)
+        -> [String]
+    {
+        guard let node else { return [] }
+        var names: [(String, SourceLocation)] = []
+        switch node.value {
+        case .string(let name): names = [(name, node.location)]
+        case .list:
+            for element in node.elements {
+                if case .string(let name) = element.value {
+                    names.append((name, element.location))
+                } else {
+                    fields.error("'bearer' must list role names", at: element.location)
+                }
+            }
+            if names.isEmpty { fields.error("'bearer' must name at least one role", at: node.location) }
+        default:
+            fields.error("'bearer' must be a role or a list of roles, found \(node.value.typeName)", at: node.location)
+        }
+        guard let roles else {
+            if !names.isEmpty {
+                fields.error(
+                    "\(context) names a bearer but pack.yaml declares no 'roles' (the fact holding the system's roles)",
+                    at: node.location)
+            }
+            return []
+        }
+        for (name, location) in names where !roles.roles.contains(name) {
+            fields.error(
+                "unknown role '\(name)'; the roles of \(roles.fact.text) are \(roles.roles.joined(separator: ", "))"
+                    + Suggestion.phrase(for: name, in: roles.roles), at: location)
+        }
+        return names.map(\.0)
+    }
+
+    /// `related: [{rule: ID, relation: equivalent-to|subset-of|superset-of|intersects-with}]`; that
+    /// the named rules exist is checked by `rules lint` once every pack is loaded.
+    private mutating func related(_ node: Node?, id: String?, fields: inout FieldReader) -> [RelatedRule] {
+        guard let node else { return [] }
+        guard node.value.listValue != nil else {
+            fields.error("'related' must be a list of {rule, relation}", at: node.location)
+            return []
+        }
+        var links: [RelatedRule] = []
+        for element in node.elements {
+            var item = FieldReader(element, context: "a related rule")
+            let rule = item.string("rule", required: true)
+            let relation = item.choice("relation", RelatedRule.Relation.allCases.map(\.rawValue), required: true)
+            item.rejectUnknownKeys()
+            if let rule, !Self.isValidRuleID(rule) {
+                item.error("'\(rule)' is not a rule id", at: element["rule"]?.location ?? element.location)
+            }
+            if let rule, rule == id {
+                item.error("a rule cannot be related to itself", at: element["rule"]?.location ?? element.location)
+            }
+            fields.append(item.diagnostics)
+            if let rule, let relation, let value = RelatedRule.Relation(rawValue: relation), !item.diagnostics.containsErrors {
+                links.append(RelatedRule(rule: rule, relation: value, location: element.location))
+            }
+        }
+        return links
     }
 
     private mutating func examples(_ node: Node?, context: String, at location: SourceLocation, fields: inout FieldReader)

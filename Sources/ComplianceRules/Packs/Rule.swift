@@ -7,8 +7,11 @@ public struct Rule: Sendable {
     public var severity: Severity
     /// At least one; the first is the primary citation.
     public var citations: [Citation]
-    /// The rule applies from this date (the cited instrument's, unless given).
+    /// The rule applies from this date (the cited instrument's, unless given); when
+    /// `effectiveCases` is not empty, this is the default date, used when no case holds.
     public var effective: CalendarDate
+    /// Dates that depend on the system's facts: the first case whose condition holds gives the date.
+    public var effectiveCases: [EffectiveDate] = []
     /// The rule no longer applies on and after this date.
     public var until: CalendarDate?
     /// When the rule applies; `nil` means always.
@@ -16,6 +19,11 @@ public struct Rule: Sendable {
     /// What the rule requires.
     public var require: Condition
     public var waivable: Bool
+    /// The roles that bear the duty (`bearer:`); empty means any operator. The rule applies only
+    /// when the system's roles (its pack's `roles:`) include one of them.
+    public var bearers: [String] = []
+    /// Rules of this or another pack that ask for the same thing.
+    public var related: [RelatedRule] = []
     public var message: String
     public var remediation: String
     public var examples: RuleExamples
@@ -84,6 +92,8 @@ public struct RulePack: Sendable {
     public var version: String
     public var instruments: [Instrument]
     public var derivations: [Derivation]
+    /// Where the roles that rules name as bearers are read, if the pack has any.
+    public var roles: RoleDeclaration?
     public var rules: [Rule]
     /// Where the manifest is.
     public var location: SourceLocation

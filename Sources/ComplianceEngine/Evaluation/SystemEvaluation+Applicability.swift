@@ -1,0 +1,98 @@
+internal import ComplianceRules
+
+/// Who bears a rule and from when it applies: the parts of applicability that depend on the
+/// system's roles and on dates chosen by its facts.
+extension SystemEvaluation {
+    /// The outcome of a rule's `bearer:` against the system's roles (declared, plus those added by
+    /// derived facts): `nil` when the rule binds one of them (or names no bearer), else
+    /// `not_applicable` with the reason or `unknown` with the facts that decide it.
+    static func bearerOutcome(_ rule: Rule, roles: RoleDeclaration?, evaluator: ConditionEvaluator, root: Value) -> (
+        status: Status, verdict: Verdict, reason: String?
+    )? {
+        guard !rule.bearers.isEmpty, let roles else { return nil }
+        let declaredValue = root.value(at: roles.fact.keys).flatMap { $0 == .null ? nil : $0 }
+        let declared = declaredValue?.listValue?.compactMap(\.stringValue)
+        var held = declared ?? []
+        var missing = declared == nil ? [roles.fact.vocabularyPath] : []
+        for reference in roles.addedBy {
+            guard case .derived(let namespace, let name) = reference.kind else { continue }
+            let derived = evaluator.derived["\(namespace).\(name)"]
+            if let value = derived?.value {
+                if roles.roles.contains(value), !held.contains(value) { held.append(value) }
+            } else {
+                missing += derived?.missing ?? [reference.text]
+            }
+        }
+        let observation = FactObservation(
+            path: roles.fact.keys.map(PathStep.key), actual: declaredValue,
+            expected: "includes \(rule.bearers.joined(separator: " or "))",
+            note: held == (declared ?? []) ? nil : "roles after derived re-qualification: \(held.joined(separator: ", "))")
+        if held.contains(where: rule.bearers.contains) { return nil }
+        if !missing.isEmpty {
+            return (.unknown, Verdict(truth: .unknown, observations: [observation], missing: missing), nil)
+        }
+        let reason =
+            "the duty falls on the \(rule.bearers.joined(separator: " or ")); the system's roles are "
+            + (held.isEmpty ? "none" : held.joined(separator: ", "))
+        return (.notApplicable, Verdict(truth: .false, observations: [observation]), reason)
+    }
+
+    /// The date from which a rule applies to this system.
+    enum EffectiveOutcome {
+        /// The date, and whether it was chosen by a condition on the facts.
+        case known(CalendarDate, dependsOnFacts: Bool)
+        /// A case before the matching one is unknown: the candidate dates from that case on, and the
+        /// facts that would decide.
+        case unknown(candidates: [CalendarDate], missing: [String])
+    }
+
+    /// The first `effective` case whose condition holds gives the date; the rule's `effective` is
+    /// the default.
+    static func effectiveDate(of rule: Rule, evaluator: ConditionEvaluator, root: Value) -> EffectiveOutcome {
+        for (index, candidate) in rule.effectiveCases.enumerated() {
+            let verdict = evaluator.evaluate(candidate.when, in: root, at: [])
+            switch verdict.truth {
+            case .true: return .known(candidate.date, dependsOnFacts: true)
+            case .false: continue
+            case .unknown:
+                let dates = rule.effectiveCases[index...].map(\.date) + [rule.effective]
+                return .unknown(candidates: dates, missing: unique(verdict.missing))
+            }
+        }
+        return .known(rule.effective, dependsOnFacts: !rule.effectiveCases.isEmpty)
+    }
+
+    /// Applies the rule's dates to a finding: `upcoming` before the date; `unknown` when the date
+    /// depends on undeclared facts and the as-of date falls between the candidate dates.
+    func applyDates(of rule: Rule, to finding: inout Finding, evaluator: ConditionEvaluator) {
+        let date: CalendarDate
+        switch Self.effectiveDate(of: rule, evaluator: evaluator, root: document.root) {
+        case .known(let known, let dependsOnFacts):
+            date = known
+            if dependsOnFacts { finding.effective = known }
+        case .unknown(let candidates, let missing):
+            let earliest = candidates.min() ?? rule.effective
+            let latest = candidates.max() ?? rule.effective
+            if options.asOf >= latest {
+                finding.effective = latest
+                return
+            }
+            if options.asOf < earliest {
+                date = earliest
+                break
+            }
+            if finding.status != .notApplicable {
+                finding.status = .unknown
+                finding.missing = Self.unique(finding.missing + missing)
+                finding.message =
+                    "Cannot tell whether the rule applies yet (it takes effect on one of \(Set(candidates).sorted().map(\.description).joined(separator: ", ")) depending on the facts) until these facts are declared: \(missing.joined(separator: ", "))."
+            }
+            return
+        }
+        if options.asOf < date {
+            finding.originalStatus = finding.status
+            finding.status = .upcoming
+            finding.reason = "takes effect on \(date)"
+        }
+    }
+}
