@@ -23,7 +23,11 @@ struct ConditionEvaluator {
         case .all(let parts):
             return .combine(all: parts.map { evaluate($0, in: scope, at: scopePath) })
         case .any(let parts):
-            return .combine(any: parts.map { evaluate($0, in: scope, at: scopePath) })
+            var verdicts = parts.map { evaluate($0, in: scope, at: scopePath) }
+            if verdicts.count > 1, !verdicts.contains(where: { $0.truth != .false }) {
+                Self.assignRoles(&verdicts, parts: parts)
+            }
+            return .combine(any: verdicts)
         case .not(let part):
             var verdict = evaluate(part, in: scope, at: scopePath)
             verdict.truth = verdict.truth.negated
@@ -152,6 +156,53 @@ struct ConditionEvaluator {
             result.observations = [FactObservation(path: path, actual: actual, expected: expected, note: nil)]
         }
         return result
+    }
+
+    // MARK: Roles in a failed `any`
+
+    /// Marks what each part of a failed `any` means to a reader: a `not` part or a test of a
+    /// derived fact is a premise ("given"): `any: [not: A, B]` is how a rule writes "if A then B";
+    /// of the other parts the first is required and each later one an alternative. When every part
+    /// is a premise, they stay as they are (the condition itself asks for the negation).
+    static func assignRoles(_ verdicts: inout [Verdict], parts: [Condition]) {
+        let premises = parts.map(isPremise)
+        guard premises.contains(false) else { return }
+        var seenRequirement = false
+        for index in verdicts.indices {
+            let role: FactRole
+            if premises[index] {
+                role = .given
+            } else {
+                role = seenRequirement ? .alternative : .required
+                seenRequirement = true
+            }
+            verdicts[index].observations = verdicts[index].observations.map { observation in
+                var marked = observation
+                switch (role, observation.role) {
+                case (.given, _), (_, .given): marked.role = .given
+                case (.alternative, _), (_, .alternative): marked.role = .alternative
+                default: marked.role = .required
+                }
+                return marked
+            }
+        }
+    }
+
+    /// A part that states when the rest applies rather than what to do: a `not`, or a test of a
+    /// derived fact (which no one sets directly). A negative operator (`not_equals`, `contains_none`)
+    /// is a requirement like any other: "the basis is not none" is what must change.
+    static func isPremise(_ condition: Condition) -> Bool {
+        switch condition {
+        case .not:
+            return true
+        case .predicate(let predicate):
+            if case .derived = predicate.fact.kind { return true }
+            return false
+        case .all(let parts):
+            return !parts.isEmpty && parts.allSatisfy(isPremise)
+        case .any:
+            return false
+        }
     }
 
     // MARK: Comparison

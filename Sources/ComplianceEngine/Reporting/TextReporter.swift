@@ -66,13 +66,9 @@ public enum TextReporter {
             switch finding.status {
             case .fail, .waived, .upcoming:
                 lines.append(findingLine(finding, system: system, paint: paint))
-                lines.append("    cite: \(cite(finding.citation, report: report))")
+                lines.append("    cite: \(cite(finding.allCitations, report: report))")
                 if finding.status == .fail {
-                    for fact in finding.facts {
-                        lines.append(
-                            "    fact: \(fact.path) is \(fact.actual?.description ?? "absent"), expected \(fact.expected)"
-                                + (fact.note.map { " (\($0))" } ?? ""))
-                    }
+                    lines += factLines(finding.facts)
                     lines.append("    fix:  \(finding.remediation)")
                 } else if let reason = finding.reason {
                     lines.append("    note: \(reason)" + (finding.originalStatus.map { " (would be \($0.rawValue))" } ?? ""))
@@ -115,6 +111,32 @@ public enum TextReporter {
         case .notApplicable: status = "not_applicable"
         }
         return "\(location): \(status): \(finding.severity.rawValue) \(finding.rule) \(finding.title)"
+    }
+
+    /// The deciding facts of a failed finding, read as what must change: `fact:` a fact that must
+    /// take the expected value, `or:` another way to meet the rule, `given:` a premise that made the
+    /// rest required (never followed by an expectation, so it does not read as one).
+    static func factLines(_ facts: [Finding.Fact]) -> [String] {
+        facts.map { fact in
+            switch fact.role {
+            case .required: "    fact: " + factWords(fact)
+            case .alternative: "      or: " + factWords(fact)
+            case .given: "    given: " + factWords(fact)
+            }
+        }
+    }
+
+    /// `path is actual, expected …` (a premise: `path is actual`), with the note in brackets.
+    static func factWords(_ fact: Finding.Fact) -> String {
+        var words = "\(fact.path) is \(fact.actual?.description ?? "absent")"
+        if fact.role != .given { words += ", expected \(fact.expected)" }
+        if let note = fact.note { words += " (\(note))" }
+        return words
+    }
+
+    /// Every citation, the primary one first, joined by `; `.
+    static func cite(_ citations: [Citation], report: Report) -> String {
+        citations.map { cite($0, report: report) }.joined(separator: "; ")
     }
 
     /// `kz-ai-law Art. 17(1), statute`.

@@ -15,6 +15,7 @@ struct PackLoader {
         var title: String
         var jurisdiction: String
         var version: String
+        var lawVersionDate: CalendarDate?
         var instruments: [Instrument]
         var derive: Node?
         var location: SourceLocation
@@ -86,7 +87,8 @@ struct PackLoader {
             packs.append(
                 RulePack(
                     id: manifest.id, namespace: manifest.namespace, title: manifest.title,
-                    jurisdiction: manifest.jurisdiction, version: manifest.version, instruments: manifest.instruments,
+                    jurisdiction: manifest.jurisdiction, version: manifest.version,
+                    lawVersionDate: manifest.lawVersionDate, instruments: manifest.instruments,
                     derivations: derivations, rules: rules, location: manifest.location))
         }
         return packs
@@ -102,6 +104,7 @@ struct PackLoader {
         let title = fields.string("title", required: true)
         let jurisdiction = fields.string("jurisdiction", required: true)
         let version = fields.string("version", required: true)
+        let lawVersionDate = fields.date("law_version_date")
         var instruments: [Instrument] = []
         if let list = fields.node("instruments", required: true) {
             if list.elements.isEmpty { fields.error("'instruments' must list at least one instrument", at: list.location) }
@@ -141,7 +144,7 @@ struct PackLoader {
         }
         return Manifest(
             id: id, namespace: namespace, title: title, jurisdiction: jurisdiction, version: version,
-            instruments: instruments, derive: derive, location: node.location)
+            lawVersionDate: lawVersionDate, instruments: instruments, derive: derive, location: node.location)
     }
 
     private mutating func citation(_ node: Node, manifest: Manifest) -> Citation? {
@@ -173,6 +176,17 @@ struct PackLoader {
         if values.isEmpty { fields.error("a derivation needs a non-empty 'values' list, lowest first", at: node.location) }
         let declaredPath = fields.string("declared")
         let defaultValue = fields.string("default", required: true)
+        var check = DeclaredCheck.defaults(name: name ?? "", declaredPath: declaredPath ?? "")
+        if let title = fields.string("title") { check.title = title }
+        check.description = fields.string("description")
+        if let severity = fields.choice("severity", Severity.allCases.map(\.rawValue)).flatMap(Severity.init) {
+            check.severity = severity
+        }
+        if let category = fields.choice("category", RuleCategory.allCases.map(\.rawValue)).flatMap(RuleCategory.init) {
+            check.category = category
+        }
+        if let remediation = fields.string("remediation") { check.remediation = remediation }
+        check.effective = fields.date("effective")
         var cases: [Derivation.Case] = []
         if let list = fields.node("cases", required: true) {
             for element in list.elements {
@@ -211,9 +225,13 @@ struct PackLoader {
         fields.rejectUnknownKeys()
         diagnostics.append(contentsOf: fields.diagnostics)
         guard let name, let defaultValue, !fields.diagnostics.containsErrors else { return nil }
+        if check.effective == nil {
+            let instrument = cases.first?.citation.instrument ?? manifest.instruments.first?.id
+            check.effective = manifest.instruments.first { $0.id == instrument }?.effective
+        }
         return Derivation(
             name: name, namespace: manifest.namespace, values: values, declared: declared, cases: cases,
-            defaultValue: defaultValue, location: node.location)
+            defaultValue: defaultValue, check: check, location: node.location)
     }
 
     // MARK: Sector files and rules
@@ -279,6 +297,18 @@ struct PackLoader {
         let requireNode = fields.node("require", required: true)
         let require = requireNode.flatMap { conditions.condition($0) }
         let waivable = fields.bool("waivable") ?? true
+        let stages = fields.strings("stages")
+        let stageValues = vocabulary.fact(at: "system.lifecycle")?.type.allowedValues ?? []
+        for stage in stages ?? [] where !stageValues.contains(stage) {
+            fields.error(
+                "\(context): stage '\(stage)' is not a value of system.lifecycle (\(stageValues.joined(separator: ", ")))"
+                    + Suggestion.phrase(for: stage, in: stageValues),
+                at: node["stages"]?.location ?? node.location)
+        }
+        if let stages, stages.isEmpty {
+            fields.error(
+                "\(context): 'stages' must list at least one lifecycle stage", at: node["stages"]?.location ?? node.location)
+        }
         let message = fields.string("message", required: true)
         let remediation = fields.string("remediation", required: true)
         let examples = self.examples(fields.node("examples"), context: context, at: node.location, fields: &fields)
@@ -300,7 +330,7 @@ struct PackLoader {
             id: id, title: title, description: description, category: categoryValue, severity: severityValue,
             citations: citations, effective: effective ?? instrument.effective, until: until, when: when,
             require: require, waivable: waivable, message: message, remediation: remediation, examples: examples,
-            sector: sector, pack: manifest.id, location: node.location)
+            stages: stages, sector: sector, pack: manifest.id, location: node.location)
     }
 
     private mutating func examples(_ node: Node?, context: String, at location: SourceLocation, fields: inout FieldReader)
