@@ -23,7 +23,9 @@ struct Rules: ParsableCommand {
                 }
                 for derivation in pack.derivations where derivation.declared != nil {
                     let check = derivation.check
-                    let cites = derivation.cases.first.map { " [\($0.citation.articleReference), \($0.citation.basis.rawValue)]" }
+                    let cites = derivation.cases.first.map {
+                        "  [\($0.citation.articleReference), \($0.citation.basis.rawValue)]"
+                    }
                     output += "  \(derivation.declaredRuleID)  \(check.severity.rawValue)  all  \(check.title)\(cites ?? "")\n"
                 }
             }

@@ -168,6 +168,23 @@ import Testing
         #expect(sarif.contains("Art. 16(1)(1) [statute]"))
     }
 
+    @Test func factRolesReachJSONAndText() throws {
+        let engine = try Engine.builtIn()
+        let yaml = Fixtures.system(
+            "data: {personal_data: true, legal_basis: consent, consent: {obtained: false}}", sectors: "[other]")
+        let asOf = Fixtures.date("2026-06-01")
+        let system = try engine.evaluate(Fixtures.document(yaml), options: EvaluationOptions(asOf: asOf), evidenceRoot: nil)
+        let finding = try #require(try system.get().findings.first { $0.rule == "KZ-17-10" })
+        #expect(finding.facts.map(\.role) == [.given, .required])
+        let report = engine.report([system], asOf: asOf)
+        let json = JSONReporter.fact(finding.facts[0]).rendered(pretty: false)
+        #expect(json.hasSuffix(",\"role\":\"given\"}"))
+        #expect(!JSONReporter.fact(finding.facts[1]).rendered(pretty: false).contains("role"))
+        #expect(
+            TextReporter.render(report).contains(
+                "    given: data.legal_basis is consent\n    fact: data.consent.obtained is false, expected true\n"))
+    }
+
     @Test func lawVersionDateIsInEveryPackList() throws {
         let engine = try Engine.builtIn()
         #expect(engine.packInfo.first?.lawVersionDate == Fixtures.date("2025-11-17"))
