@@ -16,6 +16,22 @@ extension Engine {
         return (outcome.status, SystemEvaluation.unique(outcome.verdict.missing))
     }
 
+    /// The deciding facts of one rule on one partial description, as a finding lists them (with
+    /// their roles, so that an explanation can be rendered the way a report renders it).
+    func exampleFacts(of rule: Rule, on example: Document, asOf: CalendarDate? = nil) -> [Finding.Fact] {
+        let date = asOf ?? rule.examples.asOf ?? rule.effective
+        let evidence = EvidenceChecker(root: nil)
+        let derivations = library.packs.first { $0.id == rule.pack }?.derivations ?? []
+        let derived = SystemEvaluation.derive(derivations, root: example.root, asOf: date, evidence: evidence)
+        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence)
+        let outcome = SystemEvaluation.decide(rule, evaluator: evaluator, root: example.root)
+        return outcome.verdict.observations.map { observation in
+            Finding.Fact(
+                path: observation.path.dottedPath, actual: observation.actual, expected: observation.expected,
+                location: example.location(of: observation.path), note: observation.note, role: observation.role)
+        }
+    }
+
     /// Runs every rule's `pass` and `fail` examples; returns one error per example whose outcome
     /// differs from what it claims (empty when all behave).
     public func checkExamples(_ rules: [Rule]? = nil) -> [Diagnostic] {

@@ -37,7 +37,10 @@ public struct Engine: Sendable {
 
     /// The packs as reports name them.
     public var packInfo: [PackInfo] {
-        library.packs.map { PackInfo(id: $0.id, version: $0.version, title: $0.title, jurisdiction: $0.jurisdiction) }
+        library.packs.map {
+            PackInfo(
+                id: $0.id, version: $0.version, title: $0.title, jurisdiction: $0.jurisdiction, lawVersionDate: $0.lawVersionDate)
+        }
     }
 
     /// A report of finished evaluations: the systems that could be evaluated and the problems of

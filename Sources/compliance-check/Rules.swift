@@ -21,6 +21,13 @@ struct Rules: ParsableCommand {
                     output +=
                         "  \(rule.id)  \(rule.severity.rawValue)  \(rule.sector)  \(rule.title)  [\(rule.citation.articleReference), \(rule.citation.basis.rawValue)]\n"
                 }
+                for derivation in pack.derivations where derivation.declared != nil {
+                    let check = derivation.check
+                    let cites = derivation.cases.first.map {
+                        "  [\($0.citation.articleReference), \($0.citation.basis.rawValue)]"
+                    }
+                    output += "  \(derivation.declaredRuleID)  \(check.severity.rawValue)  all  \(check.title)\(cites ?? "")\n"
+                }
             }
             try Output.out(output)
         }
@@ -33,13 +40,18 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let engine = try rules.engine()
+            var instruments: [String: Instrument] = [:]
+            for pack in engine.library.packs { for instrument in pack.instruments { instruments[instrument.id] = instrument } }
+            if let derivation = engine.library.derivation(declaredRuleID: id) {
+                let pack = engine.library.packs.first { $0.namespace == derivation.namespace }?.id ?? derivation.namespace
+                try Output.out(RuleExplainer.explain(derivation, pack: pack, instruments: instruments))
+                return
+            }
             guard let rule = engine.library.rule(id) else {
-                let ids = engine.library.rules.map(\.id)
+                let ids = engine.library.rules.map(\.id) + engine.library.declaredChecks.map(\.declaredRuleID)
                 Output.error("error: unknown rule '\(id)'" + Suggestion.phrase(for: id, in: ids))
                 throw ExitCode(2)
             }
-            var instruments: [String: Instrument] = [:]
-            for pack in engine.library.packs { for instrument in pack.instruments { instruments[instrument.id] = instrument } }
             try Output.out(RuleExplainer.explain(rule, instruments: instruments))
         }
     }

@@ -20,8 +20,8 @@ import Testing
         Expectation(
             file: "governance/citizen-chatbot.yaml", gate: .fail, risk: "medium", autonomy: "medium",
             failing: [
-                "KZ-07-02", "KZ-09-01", "KZ-16-06", "KZ-18-01", "KZ-18-02", "KZ-21-01", "KZ-GOV-01", "KZ-GOV-02", "KZ-GOV-05",
-                "KZ-GOV-06", "KZ-GOV-07",
+                "KZ-07-02", "KZ-09-01", "KZ-16-06", "KZ-18-01", "KZ-18-02", "KZ-21-01", "KZ-GOV-02", "KZ-GOV-05", "KZ-GOV-06",
+                "KZ-GOV-07",
             ]),
         Expectation(file: "social_policy/tsa-eligibility.yaml", gate: .pass, risk: "medium", autonomy: "low", failing: []),
         Expectation(
@@ -35,14 +35,13 @@ import Testing
             file: "education/exam-proctoring.yaml", gate: .fail, risk: "medium", autonomy: "medium",
             failing: [
                 "KZ-06-02", "KZ-09-01", "KZ-10-02", "KZ-16-06", "KZ-17-12", "KZ-EDU-02", "KZ-EDU-03", "KZ-EDU-04", "KZ-EDU-05",
-                "KZ-EDU-06",
+                "KZ-EDU-06", "KZ-EDU-07",
             ]),
         Expectation(file: "healthcare/retinopathy-screening.yaml", gate: .pass, risk: "high", autonomy: "low", failing: []),
         Expectation(
             file: "healthcare/xray-triage.yaml", gate: .fail, risk: "high", autonomy: "low",
             failing: [
-                "KZ-10-01", "KZ-15-05", "KZ-17-01", "KZ-18-01", "KZ-HC-01", "KZ-HC-02", "KZ-HC-04", "KZ-HC-06",
-                "KZ-RISK-LEVEL-DECLARED",
+                "KZ-07-02", "KZ-10-01", "KZ-15-05", "KZ-18-01", "KZ-HC-01", "KZ-HC-02", "KZ-HC-06", "KZ-RISK-LEVEL-DECLARED",
             ]),
     ]
 

@@ -25,14 +25,27 @@ struct ConditionEvaluator {
         case .all(let parts):
             return .combine(all: parts.map { evaluate($0, in: scope, at: scopePath) })
         case .any(let parts):
-            return .combine(any: parts.map { evaluate($0, in: scope, at: scopePath) })
+            var verdicts = parts.map { evaluate($0, in: scope, at: scopePath) }
+            if verdicts.count > 1, !verdicts.contains(where: { $0.truth != .false }) {
+                Self.assignRoles(&verdicts, parts: parts)
+            }
+            return .combine(any: verdicts)
         case .not(let part):
             var verdict = evaluate(part, in: scope, at: scopePath)
             verdict.truth = verdict.truth.negated
             verdict.observations = verdict.observations.map {
                 var negated = $0
-                negated.expected = "not (\($0.expected))"
+                negated.expected = Self.negation(of: $0.expected)
                 return negated
+            }
+            // `not: {all: [A, B]}` fails when A and B all hold: changing any one of them is enough
+            // (De Morgan), so the first is what to change and the others are alternatives.
+            if verdict.truth == .false, case .all(let parts) = part, parts.count > 1 {
+                var seenRequirement = false
+                for index in verdict.observations.indices where verdict.observations[index].role != .given {
+                    verdict.observations[index].role = seenRequirement ? .alternative : .required
+                    seenRequirement = true
+                }
             }
             return verdict
         case .predicate(let predicate):
@@ -60,7 +73,12 @@ struct ConditionEvaluator {
         for operation in predicate.operators {
             parts.append(apply(operation, to: actual, path: path, missing: missingWhenAbsent))
         }
-        return .combine(all: parts)
+        var verdict = Verdict.combine(all: parts)
+        // No one sets a derived fact: it is a premise that follows from the facts it is derived from.
+        if case .derived = reference.kind {
+            for index in verdict.observations.indices { verdict.observations[index].role = .given }
+        }
+        return verdict
     }
 
     private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], missing: [String]) -> Verdict {
@@ -176,6 +194,65 @@ struct ConditionEvaluator {
             result.observations = [FactObservation(path: path, actual: actual, expected: expected, note: nil)]
         }
         return result
+    }
+
+    /// What a negated expectation asks for, worded so that it reads forwards: `true` and `false`
+    /// swap; anything else is "other than …".
+    static func negation(of expected: String) -> String {
+        switch expected {
+        case "true": return "false"
+        case "false": return "true"
+        default:
+            if expected.hasPrefix("other than ") { return String(expected.dropFirst("other than ".count)) }
+            return expected.contains(" ") ? "other than (\(expected))" : "other than \(expected)"
+        }
+    }
+
+    // MARK: Roles in a failed `any`
+
+    /// Marks what each part of a failed `any` means to a reader: a `not` part or a test of a
+    /// derived fact is a premise ("given"): `any: [not: A, B]` is how a rule writes "if A then B";
+    /// of the other parts the first is required and each later one an alternative. When every part
+    /// is a premise, they stay as they are (the condition itself asks for the negation).
+    static func assignRoles(_ verdicts: inout [Verdict], parts: [Condition]) {
+        let premises = parts.map(isPremise)
+        guard premises.contains(false) else { return }
+        var seenRequirement = false
+        for index in verdicts.indices {
+            let role: FactRole
+            if premises[index] {
+                role = .given
+            } else {
+                role = seenRequirement ? .alternative : .required
+                seenRequirement = true
+            }
+            verdicts[index].observations = verdicts[index].observations.map { observation in
+                var marked = observation
+                switch (role, observation.role) {
+                case (.given, _), (_, .given): marked.role = .given
+                case (.alternative, _), (_, .alternative): marked.role = .alternative
+                default: marked.role = .required
+                }
+                return marked
+            }
+        }
+    }
+
+    /// A part that states when the rest applies rather than what to do: a `not`, or a test of a
+    /// derived fact (which no one sets directly). A negative operator (`not_equals`, `contains_none`)
+    /// is a requirement like any other: "the basis is not none" is what must change.
+    static func isPremise(_ condition: Condition) -> Bool {
+        switch condition {
+        case .not:
+            return true
+        case .predicate(let predicate):
+            if case .derived = predicate.fact.kind { return true }
+            return false
+        case .all(let parts):
+            return !parts.isEmpty && parts.allSatisfy(isPremise)
+        case .any:
+            return false
+        }
     }
 
     // MARK: Comparison

@@ -96,7 +96,8 @@ struct SystemEvaluation {
         return (values, reports)
     }
 
-    /// The `<NAMESPACE>-<NAME>-DECLARED` finding: the declared value must not be lower than the derived one.
+    /// The `<NAMESPACE>-<NAME>-DECLARED` finding: the declared value must not be lower than the
+    /// derived one. Its title, severity, category, remediation and date come from the derivation.
     private func declaredFinding(_ derivation: Derivation, pack: RulePack, derived: [String: DerivedValue]) -> Finding {
         let key = "\(derivation.namespace).\(derivation.name)"
         let result = derived[key] ?? DerivedValue(value: nil, missing: [], matched: nil)
@@ -104,44 +105,56 @@ struct SystemEvaluation {
         let declaredKeys = derivation.declared?.keys ?? []
         let declaredValue = root.value(at: declaredKeys)?.stringValue
         let words = derivation.name.replacing("_", with: " ")
+        let check = derivation.check
         let citation =
             result.matched?.citation ?? derivation.cases.first?.citation
             ?? Citation(instrument: pack.instruments.first?.id ?? pack.id, article: "", basis: .interpretation)
         var finding = Finding(
             rule: derivation.declaredRuleID,
-            title: "The declared \(words) is not lower than the one the law indicates",
-            status: .pass, severity: .high, category: .riskManagement, pack: pack.id, sector: "all",
-            citation: citation,
+            title: check.title,
+            status: .pass, severity: check.severity, category: check.category, pack: pack.id, sector: "all",
+            citation: citation, citations: [citation],
             message: "",
-            remediation:
-                "Classify the system at least at the \(words) the law indicates (\(result.value ?? "see the facts")) and set \(declaredPath) accordingly, or correct the facts it is derived from.",
+            remediation: check.remediation,
             facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
         let location = document.location(of: declaredKeys.map(PathStep.key))
-        guard let derivedValue = result.value else {
+        if let derivedValue = result.value {
+            if let declaredValue {
+                let declaredRank = derivation.values.firstIndex(of: declaredValue) ?? 0
+                let derivedRank = derivation.values.firstIndex(of: derivedValue) ?? 0
+                finding.facts = [
+                    .init(
+                        path: declaredPath, actual: .string(declaredValue), expected: "at least \(derivedValue)",
+                        location: location, note: "the law indicates \(derivedValue)")
+                ]
+                if declaredRank < derivedRank {
+                    finding.status = .fail
+                    finding.message =
+                        "The declared \(words) is \(declaredValue), but the law indicates \(derivedValue): \(result.matched?.because ?? "")"
+                } else {
+                    finding.message = "The declared \(words) (\(declaredValue)) is at least the derived one (\(derivedValue))."
+                }
+            } else {
+                finding.status = .unknown
+                finding.missing = [declaredPath]
+                finding.message =
+                    "The owner's own \(words) (\(declaredPath)) is not declared; the law indicates \(derivedValue)."
+                finding.facts = [
+                    .init(
+                        path: declaredPath, actual: nil, expected: "at least \(derivedValue)", location: location,
+                        note: "the law indicates \(derivedValue)")
+                ]
+            }
+        } else {
             finding.status = .unknown
             finding.missing = result.missing
             finding.message =
                 "The \(words) cannot be derived until these facts are declared: \(result.missing.joined(separator: ", "))."
-            return finding
         }
-        guard let declaredValue else {
-            finding.status = .unknown
-            finding.missing = [declaredPath]
-            finding.message = "The owner's own \(words) (\(declaredPath)) is not declared; the law indicates \(derivedValue)."
-            finding.facts = [.init(path: declaredPath, actual: nil, expected: "at least \(derivedValue)", location: location)]
-            return finding
-        }
-        let declaredRank = derivation.values.firstIndex(of: declaredValue) ?? 0
-        let derivedRank = derivation.values.firstIndex(of: derivedValue) ?? 0
-        finding.facts = [
-            .init(path: declaredPath, actual: .string(declaredValue), expected: "at least \(derivedValue)", location: location)
-        ]
-        if declaredRank < derivedRank {
-            finding.status = .fail
-            finding.message =
-                "The declared \(words) is \(declaredValue), but the law indicates \(derivedValue): \(result.matched?.because ?? "")"
-        } else {
-            finding.message = "The declared \(words) (\(declaredValue)) is at least the derived one (\(derivedValue))."
+        if let effective = check.effective, options.asOf < effective {
+            finding.originalStatus = finding.status
+            finding.status = .upcoming
+            finding.reason = "takes effect on \(effective)"
         }
         return finding
     }
@@ -152,7 +165,7 @@ struct SystemEvaluation {
         evaluator.budget.startRule()
         var finding = Finding(
             rule: rule.id, title: rule.title, status: .pass, severity: rule.severity, category: rule.category,
-            pack: rule.pack, sector: rule.sector, citation: rule.citation, message: rule.message,
+            pack: rule.pack, sector: rule.sector, citation: rule.citation, citations: rule.citations, message: rule.message,
             remediation: rule.remediation, facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
         if let until = rule.until, options.asOf >= until {
             finding.status = .notApplicable
@@ -165,6 +178,20 @@ struct SystemEvaluation {
                 finding.status = .notApplicable
                 finding.reason =
                     "applies to the \(rule.sector) sector; the system's sectors are \(sectors.joined(separator: ", "))"
+                return finding
+            }
+        }
+        if let stages = rule.stages {
+            // A system that does not declare its stage is treated as in operation.
+            let declared = root.value(at: ["system", "lifecycle"])?.stringValue
+            let stage = declared ?? Self.assumedStage
+            if !stages.contains(stage) {
+                finding.status = .notApplicable
+                finding.reason =
+                    "applies in the lifecycle stage(s) \(stages.joined(separator: ", ")); "
+                    + (declared == nil
+                        ? "system.lifecycle is not declared, so the system is taken to be in \(stage)"
+                        : "the system is in \(stage)")
                 return finding
             }
         }
@@ -210,7 +237,8 @@ struct SystemEvaluation {
     private func fact(_ observation: FactObservation) -> Finding.Fact {
         Finding.Fact(
             path: observation.path.dottedPath, actual: observation.actual, expected: observation.expected,
-            location: document.location(of: sourcePath(of: observation.path)), note: observation.note)
+            location: document.location(of: sourcePath(of: observation.path)), note: observation.note,
+            role: observation.role)
     }
 
     /// Where a fact is written: a derived fact points at the owner's declared value it is compared
@@ -226,6 +254,9 @@ struct SystemEvaluation {
         observations.map { "\($0.path.dottedPath) is \($0.actual?.description ?? "absent"), not \($0.expected)" }
             .joined(separator: "; ")
     }
+
+    /// The lifecycle stage assumed for a system that does not declare `system.lifecycle`.
+    static let assumedStage = "production"
 
     static func unique(_ paths: [String]) -> [String] {
         Array(Set(paths)).sorted()

@@ -18,6 +18,19 @@ public enum Truth: String, Sendable, Hashable {
     }
 }
 
+/// What part a fact plays in a failed condition, so that an explanation says what must change.
+public enum FactRole: String, Sendable, Hashable {
+    /// The fact must take the expected value.
+    case required
+    /// One more way to meet the condition: the fact may take the expected value instead of the
+    /// facts listed before it (a failed `any`).
+    case alternative
+    /// A premise, not something to change: the fact's value is why the rest is required (the
+    /// negated or derived part of an `any` written as "not A, or B"), or a derived value that
+    /// follows from other facts.
+    case given
+}
+
 /// What one fact looked like when a condition read it.
 public struct FactObservation: Sendable, Hashable {
     /// The fact's path in the document (`data.datasets[0].name`, or `derived.kz.risk_level`).
@@ -28,6 +41,8 @@ public struct FactObservation: Sendable, Hashable {
     public var expected: String
     /// An extra explanation (e.g. why an evidence check failed).
     public var note: String?
+    /// What the fact has to do with the outcome (meaningful when the condition failed).
+    public var role: FactRole = .required
 }
 
 /// The result of evaluating a condition: its truth, the facts that decided it, and for unknowns the

@@ -10,6 +10,8 @@ public struct Finding: Sendable {
         /// Where the fact is written, or its nearest declared parent when it is missing.
         public var location: SourceLocation
         public var note: String?
+        /// What the fact has to do with a failed outcome: to change, an alternative, or a premise.
+        public var role: FactRole = .required
     }
 
     public var rule: String
@@ -19,7 +21,11 @@ public struct Finding: Sendable {
     public var category: RuleCategory
     public var pack: String
     public var sector: String
+    /// The primary citation.
     public var citation: Citation
+    /// Every citation of the rule, the primary one first (empty: only `citation`); read
+    /// `allCitations`.
+    public var citations: [Citation] = []
     public var message: String
     public var remediation: String
     public var facts: [Fact]
@@ -34,6 +40,9 @@ public struct Finding: Sendable {
     /// The date the rule applies from, when it depends on the system's facts (e.g. on the derived
     /// high-risk route); `nil` for rules with one fixed date.
     public var effective: CalendarDate?
+
+    /// Every citation, the primary one first.
+    public var allCitations: [Citation] { citations.isEmpty ? [citation] : citations }
 
     /// Where a reader should look: the first deciding fact, else the nearest declared parent.
     public var location: SourceLocation? { facts.first?.location }
@@ -131,12 +140,15 @@ public struct PackInfo: Sendable, Hashable {
     public var version: String
     public var title: String
     public var jurisdiction: String
+    /// The date of the legal text the pack encodes, when the pack states it.
+    public var lawVersionDate: CalendarDate?
 
-    public init(id: String, version: String, title: String, jurisdiction: String) {
+    public init(id: String, version: String, title: String, jurisdiction: String, lawVersionDate: CalendarDate? = nil) {
         self.id = id
         self.version = version
         self.title = title
         self.jurisdiction = jurisdiction
+        self.lawVersionDate = lawVersionDate
     }
 }
 

@@ -8,7 +8,7 @@ public enum JSONReporter {
             ("schema", .string(Report.schema)),
             ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
             ("as_of", .string(report.asOf.description)),
-            ("packs", .array(report.packs.map { .object([("id", .string($0.id)), ("version", .string($0.version))]) })),
+            ("packs", .array(report.packs.map(pack))),
             ("gate", .string(report.gate.rawValue)),
             ("systems", .array(report.systems.map(system))),
         ]
@@ -72,6 +72,13 @@ public enum JSONReporter {
         ])
     }
 
+    /// A pack as the pack lists name it: id, version and, when stated, the date of the law text.
+    static func pack(_ pack: PackInfo) -> JSON {
+        var fields: [(String, JSON)] = [("id", .string(pack.id)), ("version", .string(pack.version))]
+        if let date = pack.lawVersionDate { fields.append(("law_version_date", .string(date.description))) }
+        return .object(fields)
+    }
+
     static func citation(_ citation: Citation) -> JSON {
         var fields: [(String, JSON)] = [("instrument", .string(citation.instrument)), ("article", .string(citation.article))]
         if let paragraph = citation.paragraph { fields.append(("paragraph", .string(paragraph))) }
@@ -85,6 +92,7 @@ public enum JSONReporter {
             ("rule", .string(finding.rule)), ("title", .string(finding.title)), ("status", .string(finding.status.rawValue)),
             ("severity", .string(finding.severity.rawValue)), ("category", .string(finding.category.rawValue)),
             ("pack", .string(finding.pack)), ("sector", .string(finding.sector)), ("citation", citation(finding.citation)),
+            ("citations", .array(finding.allCitations.map(citation))),
             ("message", .string(finding.message)), ("remediation", .string(finding.remediation)),
             ("facts", .array(finding.facts.map(fact))),
             ("missing", .array(finding.missing.map(JSON.string))),
@@ -119,6 +127,7 @@ public enum JSONReporter {
             ),
         ]
         if let note = fact.note { fields.append(("note", .string(note))) }
+        if fact.role != .required { fields.append(("role", .string(fact.role.rawValue))) }
         return .object(fields)
     }
 }

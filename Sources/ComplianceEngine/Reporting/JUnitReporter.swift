@@ -100,14 +100,13 @@ public enum JUnitReporter {
 
     private static func testcase(_ finding: Finding, report: Report, unknownPolicy: UnknownPolicy) -> Case {
         var testcase = Case(name: "\(finding.rule) \(finding.title)", classname: "\(finding.pack).\(finding.sector)")
-        let cite = TextReporter.cite(finding.citation, report: report)
+        let cite = TextReporter.cite(finding.allCitations, report: report)
         switch finding.status {
         case .fail:
             var lines: [String] = []
             for fact in finding.facts {
-                var line = "\(fact.location): \(fact.path) is \(fact.actual?.description ?? "absent"), expected \(fact.expected)"
-                if let note = fact.note { line += " (\(note))" }
-                lines.append(line)
+                let label = fact.role == .required ? "" : "\(fact.role == .given ? "given" : "or"): "
+                lines.append("\(fact.location): \(label)\(TextReporter.factWords(fact))")
             }
             lines.append("fix: \(finding.remediation)")
             lines.append("cite: \(cite)")

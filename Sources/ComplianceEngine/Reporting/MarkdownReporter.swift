@@ -7,7 +7,10 @@ public enum MarkdownReporter {
     /// The Markdown document, ending with the disclaimer line and a newline.
     public static func render(_ report: Report) -> String {
         var lines: [String] = ["# Compliance check", ""]
-        let packs = report.packs.map { "\(text($0.title)) (\(code($0.id)) \($0.version))" }.joined(separator: ", ")
+        let packs = report.packs.map { pack in
+            "\(text(pack.title)) (\(code(pack.id)) \(pack.version)"
+                + (pack.lawVersionDate.map { ", law text of \($0)" } ?? "") + ")"
+        }.joined(separator: ", ")
         lines.append("As of **\(report.asOf)** · gate: **\(gateLabel(report.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
         lines.append("")
 
@@ -62,7 +65,7 @@ public enum MarkdownReporter {
                     finding.severity.rawValue,
                     text(finding.title),
                     code(location, inTable: true),
-                    text(TextReporter.cite(finding.citation, report: report)),
+                    text(TextReporter.cite(finding.allCitations, report: report)),
                     text(finding.remediation),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -44,17 +44,11 @@ public enum RuleExplainer {
         var period = "  from \(rule.effective)"
         if let until = rule.until { period += " until \(until)" }
         lines.append(period)
+        if let stages = rule.stages { lines.append("  in the lifecycle stage(s) \(stages.joined(separator: ", "))") }
         lines.append("Requires:")
         lines += describe(rule.require)
         lines.append("Cites:")
-        for citation in rule.citations {
-            let instrument = instruments[citation.instrument]
-            var text = "  \(instrument?.title ?? citation.instrument)"
-            if let number = instrument?.number { text += " No. \(number)" }
-            text += ", \(citation.articleReference) (basis: \(citation.basis.rawValue))"
-            if let url = instrument?.url { text += " <\(url)>" }
-            lines.append(text)
-        }
+        lines += rule.citations.map { cite($0, instruments: instruments) }
         lines.append("When it fails: \(rule.message)")
         lines.append("Fix: \(rule.remediation)")
         lines.append("Examples: \(rule.examples.pass.count) passing, \(rule.examples.fail.count) failing")
@@ -63,5 +57,44 @@ public enum RuleExplainer {
         }
         lines.append("Compliance aid, not legal advice.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The under-classification check of a derivation (`KZ-RISK-LEVEL-DECLARED`) in plain words:
+    /// what it compares, each case with its condition and citation, the default.
+    public static func explain(_ derivation: Derivation, pack: String, instruments: [String: Instrument]) -> String {
+        let check = derivation.check
+        let declared = derivation.declared?.text ?? ""
+        var lines: [String] = []
+        lines.append("\(derivation.declaredRuleID): \(check.title)")
+        lines.append(
+            "  pack \(pack), sector all, category \(check.category.rawValue), severity \(check.severity.rawValue), derived by the engine"
+        )
+        if let description = check.description { lines.append("  \(description)") }
+        lines.append("Applies:")
+        lines.append("  always" + (check.effective.map { ", from \($0)" } ?? ""))
+        lines.append("Requires:")
+        lines.append(
+            "  \(declared) is at least \(derivation.path) (order, lowest first: \(derivation.values.joined(separator: ", ")))")
+        lines.append("\(derivation.path) is the first case that holds:")
+        for candidate in derivation.cases {
+            lines.append("  \(candidate.value) when:")
+            lines += describe(candidate.when, indent: "    ")
+            lines.append("    because: \(candidate.because)")
+            lines.append("    cites:" + cite(candidate.citation, instruments: instruments).dropFirst())
+        }
+        lines.append("  otherwise \(derivation.defaultValue)")
+        lines.append("Fix: \(check.remediation)")
+        lines.append("Compliance aid, not legal advice.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `  Title No. 230-VIII, Art. 17(1) (basis: statute) <url>`.
+    private static func cite(_ citation: Citation, instruments: [String: Instrument]) -> String {
+        let instrument = instruments[citation.instrument]
+        var text = "  \(instrument?.title ?? citation.instrument)"
+        if let number = instrument?.number { text += " No. \(number)" }
+        text += ", \(citation.articleReference) (basis: \(citation.basis.rawValue))"
+        if let url = instrument?.url { text += " <\(url)>" }
+        return text
     }
 }

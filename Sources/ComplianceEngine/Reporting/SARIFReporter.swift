@@ -49,7 +49,7 @@ public enum SARIFReporter {
                     ("gate", .string(report.gate.rawValue)),
                     (
                         "packs",
-                        .array(report.packs.map { .object([("id", .string($0.id)), ("version", .string($0.version))]) })
+                        .array(report.packs.map(JSONReporter.pack))
                     ),
                     ("disclaimer", .string(Disclaimer.text)),
                 ])
@@ -80,7 +80,7 @@ public enum SARIFReporter {
             descriptors.append(
                 descriptor(
                     id: rule.id, title: rule.title, description: rule.description ?? rule.message,
-                    remediation: rule.remediation, citation: rule.citation, severity: rule.severity,
+                    remediation: rule.remediation, citations: rule.citations, severity: rule.severity,
                     category: rule.category, pack: rule.pack, sector: rule.sector, report: report))
         }
         // Derived rules have no `Rule`: describe them from a finding, a failing one when there is one
@@ -100,19 +100,18 @@ public enum SARIFReporter {
                     id: id, title: finding.title,
                     description:
                         "Compares the classification the owner declared with the one the pack derives from the declared facts; a lower declared one fails.",
-                    remediation:
-                        "Declare a classification at least as high as the one the law indicates for the system's facts, or correct the facts it is derived from.",
-                    citation: finding.citation, severity: finding.severity, category: finding.category, pack: finding.pack,
+                    remediation: finding.remediation, citations: finding.allCitations, severity: finding.severity,
+                    category: finding.category, pack: finding.pack,
                     sector: finding.sector, report: report))
         }
         return descriptors
     }
 
     private static func descriptor(
-        id: String, title: String, description: String, remediation: String, citation: Citation, severity: Severity,
+        id: String, title: String, description: String, remediation: String, citations: [Citation], severity: Severity,
         category: RuleCategory, pack: String, sector: String, report: Report
     ) -> Descriptor {
-        let cite = TextReporter.cite(citation, report: report)
+        let cite = TextReporter.cite(citations, report: report)
         var tags: [String] = []
         let jurisdiction = report.packs.first { $0.id == pack }?.jurisdiction
         for tag in [category.rawValue, sector, jurisdiction].compactMap({ $0 }) where !tags.contains(tag) {
@@ -136,7 +135,7 @@ public enum SARIFReporter {
                 ])
             ),
         ]
-        if let url = report.instruments[citation.instrument]?.url {
+        if let url = citations.first.flatMap({ report.instruments[$0.instrument]?.url }) {
             fields.append(("helpUri", .string(url)))
         }
         fields.append(
@@ -185,6 +184,9 @@ public enum SARIFReporter {
             ("severity", .string(finding.severity.rawValue)),
             ("citation", .string(TextReporter.cite(finding.citation, report: report))),
         ]
+        if finding.allCitations.count > 1 {
+            properties.append(("citations", .array(finding.allCitations.map { .string(TextReporter.cite($0, report: report)) })))
+        }
         if let original = finding.originalStatus { properties.append(("original_status", .string(original.rawValue))) }
         if !finding.missing.isEmpty { properties.append(("missing", .array(finding.missing.map(JSON.string)))) }
         fields.append(("properties", .object(properties)))

@@ -66,16 +66,12 @@ public enum TextReporter {
             switch finding.status {
             case .fail, .waived, .upcoming:
                 lines.append(findingLine(finding, system: system, paint: paint))
-                lines.append("    cite: \(cite(finding.citation, report: report))")
+                lines.append("    cite: \(cite(finding.allCitations, report: report))")
                 if let effective = finding.effective {
                     lines.append("    date: applies from \(effective) (the date depends on the system's facts)")
                 }
                 if finding.status == .fail {
-                    for fact in finding.facts {
-                        lines.append(
-                            "    fact: \(safe(fact.path)) is \(safe(fact.actual?.description ?? "absent")), expected \(safe(fact.expected))"
-                                + (fact.note.map { " (\(safe($0)))" } ?? ""))
-                    }
+                    lines += factLines(finding.facts)
                     lines.append("    fix:  \(safe(finding.remediation))")
                 } else if let reason = finding.reason {
                     lines.append(
@@ -119,6 +115,32 @@ public enum TextReporter {
         case .notApplicable: status = "not_applicable"
         }
         return "\(location): \(status): \(finding.severity.rawValue) \(safe(finding.rule)) \(safe(finding.title))"
+    }
+
+    /// The deciding facts of a failed finding, read as what must change: `fact:` a fact that must
+    /// take the expected value, `or:` another way to meet the rule, `given:` a premise that made the
+    /// rest required (never followed by an expectation, so it does not read as one).
+    static func factLines(_ facts: [Finding.Fact]) -> [String] {
+        facts.map { fact in
+            switch fact.role {
+            case .required: "    fact: " + factWords(fact)
+            case .alternative: "      or: " + factWords(fact)
+            case .given: "    given: " + factWords(fact)
+            }
+        }
+    }
+
+    /// `path is actual, expected …` (a premise: `path is actual`), with the note in brackets.
+    static func factWords(_ fact: Finding.Fact) -> String {
+        var words = "\(safe(fact.path)) is \(safe(fact.actual?.description ?? "absent"))"
+        if fact.role != .given { words += ", expected \(safe(fact.expected))" }
+        if let note = fact.note { words += " (\(safe(note)))" }
+        return words
+    }
+
+    /// Every citation, the primary one first, joined by `; `.
+    static func cite(_ citations: [Citation], report: Report) -> String {
+        citations.map { cite($0, report: report) }.joined(separator: "; ")
     }
 
     /// `kz-ai-law Art. 17(1), statute`.

@@ -15,6 +15,7 @@ struct PackLoader {
         var title: String
         var jurisdiction: String
         var version: String
+        var lawVersionDate: CalendarDate?
         var instruments: [Instrument]
         var derive: Node?
         var roles: Node?
@@ -115,7 +116,8 @@ struct PackLoader {
             packs.append(
                 RulePack(
                     id: manifest.id, namespace: manifest.namespace, title: manifest.title,
-                    jurisdiction: manifest.jurisdiction, version: manifest.version, instruments: manifest.instruments,
+                    jurisdiction: manifest.jurisdiction, version: manifest.version,
+                    lawVersionDate: manifest.lawVersionDate, instruments: manifest.instruments,
                     derivations: derivations, roles: roles, rules: rules, location: manifest.location))
         }
         return packs
@@ -131,6 +133,7 @@ struct PackLoader {
         let title = fields.string("title", required: true)
         let jurisdiction = fields.string("jurisdiction", required: true)
         let version = fields.string("version", required: true)
+        let lawVersionDate = fields.date("law_version_date")
         var instruments: [Instrument] = []
         if let list = fields.node("instruments", required: true) {
             if list.elements.isEmpty { fields.error("'instruments' must list at least one instrument", at: list.location) }
@@ -171,7 +174,8 @@ struct PackLoader {
         }
         return Manifest(
             id: id, namespace: namespace, title: title, jurisdiction: jurisdiction, version: version,
-            instruments: instruments, derive: derive, roles: roles, location: node.location)
+            lawVersionDate: lawVersionDate, instruments: instruments, derive: derive, roles: roles,
+            location: node.location)
     }
 
     /// The manifest's `roles: {fact: <list-of-enum fact>, added_by: [derived.<namespace>.<name>, ...]}`.
@@ -243,6 +247,17 @@ struct PackLoader {
         if values.isEmpty { fields.error("a derivation needs a non-empty 'values' list, lowest first", at: node.location) }
         let declaredPath = fields.string("declared")
         let defaultValue = fields.string("default", required: true)
+        var check = DeclaredCheck.defaults(name: name ?? "", declaredPath: declaredPath ?? "")
+        if let title = fields.string("title") { check.title = title }
+        check.description = fields.string("description")
+        if let severity = fields.choice("severity", Severity.allCases.map(\.rawValue)).flatMap(Severity.init) {
+            check.severity = severity
+        }
+        if let category = fields.choice("category", RuleCategory.allCases.map(\.rawValue)).flatMap(RuleCategory.init) {
+            check.category = category
+        }
+        if let remediation = fields.string("remediation") { check.remediation = remediation }
+        check.effective = fields.date("effective")
         var cases: [Derivation.Case] = []
         if let list = fields.node("cases", required: true) {
             for element in list.elements {
@@ -281,9 +296,13 @@ struct PackLoader {
         fields.rejectUnknownKeys()
         diagnostics.append(contentsOf: fields.diagnostics)
         guard let name, let defaultValue, !fields.diagnostics.containsErrors else { return nil }
+        if check.effective == nil {
+            let instrument = cases.first?.citation.instrument ?? manifest.instruments.first?.id
+            check.effective = manifest.instruments.first { $0.id == instrument }?.effective
+        }
         return Derivation(
             name: name, namespace: manifest.namespace, values: values, declared: declared, cases: cases,
-            defaultValue: defaultValue, location: node.location)
+            defaultValue: defaultValue, check: check, location: node.location)
     }
 
     // MARK: Sector files and rules
@@ -364,6 +383,18 @@ struct PackLoader {
         let requireNode = fields.node("require", required: true)
         let require = requireNode.flatMap { conditions.condition($0) }
         let waivable = fields.bool("waivable") ?? true
+        let stages = fields.strings("stages")
+        let stageValues = vocabulary.fact(at: "system.lifecycle")?.type.allowedValues ?? []
+        for stage in stages ?? [] where !stageValues.contains(stage) {
+            fields.error(
+                "\(context): stage '\(stage)' is not a value of system.lifecycle (\(stageValues.joined(separator: ", ")))"
+                    + Suggestion.phrase(for: stage, in: stageValues),
+                at: node["stages"]?.location ?? node.location)
+        }
+        if let stages, stages.isEmpty {
+            fields.error(
+                "\(context): 'stages' must list at least one lifecycle stage", at: node["stages"]?.location ?? node.location)
+        }
         let message = fields.string("message", required: true)
         let remediation = fields.string("remediation", required: true)
         let examples = self.examples(fields.node("examples"), context: context, at: node.location, fields: &fields)
@@ -385,7 +416,8 @@ struct PackLoader {
             id: id, title: title, description: description, category: categoryValue, severity: severityValue,
             citations: citations, effective: effective ?? instrument.effective, effectiveCases: effectiveCases,
             until: until, when: when, require: require, waivable: waivable, bearers: bearers, related: related,
-            message: message, remediation: remediation, examples: examples, sector: sector, pack: manifest.id,
+            message: message, remediation: remediation, examples: examples, stages: stages, sector: sector,
+            pack: manifest.id,
             location: node.location)
     }
 

@@ -27,6 +27,9 @@ public struct Rule: Sendable {
     public var message: String
     public var remediation: String
     public var examples: RuleExamples
+    /// The lifecycle stages (`system.lifecycle` values) in which the rule applies; `nil` means every
+    /// stage. A system that does not declare its stage is treated as in production.
+    public var stages: [String]?
     /// The sector of the file it comes from (`all` for cross-sector rules).
     public var sector: String
     /// The id of the pack it belongs to.
@@ -71,6 +74,8 @@ public struct Derivation: Sendable {
     public var declared: FactReference?
     public var cases: [Case]
     public var defaultValue: String
+    /// The `<NAMESPACE>-<NAME>-DECLARED` finding's own fields, from the manifest.
+    public var check: DeclaredCheck
     public var location: SourceLocation
 
     /// `derived.<namespace>.<name>`.
@@ -82,6 +87,41 @@ public struct Derivation: Sendable {
     }
 }
 
+/// How a derivation's under-classification finding (`<NAMESPACE>-<NAME>-DECLARED`) reads and
+/// weighs: written in the manifest beside the derivation, with the defaults of DESIGN §4.4.
+public struct DeclaredCheck: Sendable {
+    public var title: String
+    public var description: String?
+    public var severity: Severity
+    public var category: RuleCategory
+    public var remediation: String
+    /// The finding is `upcoming` before this date (default: the effective date of the instrument
+    /// the derivation's first case cites).
+    public var effective: CalendarDate?
+
+    public init(
+        title: String, description: String? = nil, severity: Severity = .high, category: RuleCategory = .riskManagement,
+        remediation: String, effective: CalendarDate? = nil
+    ) {
+        self.title = title
+        self.description = description
+        self.severity = severity
+        self.category = category
+        self.remediation = remediation
+        self.effective = effective
+    }
+
+    /// The defaults for a derivation named `name` whose declared fact is `declaredPath`.
+    public static func defaults(name: String, declaredPath: String) -> DeclaredCheck {
+        let words = name.replacing("_", with: " ")
+        return DeclaredCheck(
+            title: "The declared \(words) is not lower than the one the law indicates",
+            remediation:
+                "Classify the system at least at the \(words) the law indicates and set \(declaredPath) accordingly, or correct the facts it is derived from."
+        )
+    }
+}
+
 /// A jurisdiction's rule pack: manifest, derivations and rules from every sector file.
 public struct RulePack: Sendable {
     public var id: String
@@ -90,6 +130,8 @@ public struct RulePack: Sendable {
     /// The pack applies to systems whose `system.jurisdictions` include this.
     public var jurisdiction: String
     public var version: String
+    /// The date of the legal text the pack encodes (its consolidated version), if stated.
+    public var lawVersionDate: CalendarDate?
     public var instruments: [Instrument]
     public var derivations: [Derivation]
     /// Where the roles that rules name as bearers are read, if the pack has any.
