@@ -76,6 +76,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             GoldenCase(name: "gate-lint-no-pack", arguments: ["rules", "lint", "\(golden)/systems/docs"]),
             GoldenCase(name: "gate-evidence-root-empty", arguments: common + ["--evidence-root", "", passing]),
             GoldenCase(name: "gate-evidence-root-file", arguments: common + ["--evidence-root", passing, passing]),
+            // --verbose says why each rule does not apply, and the text says which URLs were not verified.
+            GoldenCase(name: "verbose-reasons", arguments: common + ["--verbose", passing]),
             GoldenCase(name: "gate-jobs-huge", arguments: common + ["--jobs", "1152921504606846976", passing]),
             // A report that cannot be written: the others still are, and the exit is 2.
             GoldenCase(

@@ -349,3 +349,29 @@ import Testing
             ])
     }
 }
+
+/// What the text report says about evidence (issue: the first hour, item 12).
+@Suite struct EvidenceWordingTests {
+    @Test func unverifiedURLsAreNamedAndFailuresSayWhatIsWrong() throws {
+        let yaml = Fixtures.system(
+            """
+            risk:
+              management:
+                procedure: {url: "https://example.kz/procedure.pdf", date: 2026-05-01}
+            """)
+        let report = try Fixtures.evaluate(yaml).get()
+        let text = TextReporter.render(report, report: try Fixtures.engineReport(), style: .init())
+        #expect(
+            text.contains(
+                "  note: evidence URL(s) declared, not verified: risk.management.procedure (T-PROCEDURE)\n"))
+        let missing = try Fixtures.evaluate(
+            Fixtures.system("risk:\n  management:\n    procedure: {file: docs/none.md, date: 2026-05-01}"),
+            evidenceRoot: Fixtures.repositoryRoot + "/Tests/CLITests/Golden/systems"
+        ).get()
+        let failed = TextReporter.render(missing, report: try Fixtures.engineReport(), style: .init())
+        #expect(
+            failed.contains(
+                "    fact: risk.management.procedure: missing file docs/none.md in \(Fixtures.repositoryRoot)/Tests/CLITests/Golden/systems\n"
+            ))
+    }
+}

@@ -154,8 +154,8 @@ import Testing
         let finding = try #require(try system.get().findings.first { $0.rule == "KZ-15-07" })
         #expect(finding.status == .fail)
         #expect(finding.allCitations.map(\.articleReference) == ["Art. 15(2)(5)", "Art. 16(1)(1)"])
-        let both =
-            "Art. 15(2)(5) [secondary]; Law of the Republic of Kazakhstan \"On Artificial Intelligence\" No. 230-VIII, Art. 16(1)(1) [statute]"
+        // The instrument is named once for consecutive citations of it.
+        let both = "Art. 15(2)(5) [secondary]; Art. 16(1)(1) [statute]"
         #expect(
             TextReporter.render(report).contains(
                 "    cite: Law of the Republic of Kazakhstan \"On Artificial Intelligence\" No. 230-VIII, " + both))

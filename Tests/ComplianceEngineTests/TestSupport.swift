@@ -61,6 +61,11 @@ enum Fixtures {
         try engine().evaluate(document(yaml), options: options, evidenceRoot: evidenceRoot)
     }
 
+    /// An empty report of the test pack, for rendering single systems.
+    static func engineReport() throws -> Report {
+        try engine().report([], asOf: asOf)
+    }
+
     /// The finding of `rule` in a successful evaluation.
     static func finding(_ rule: String, in result: Result<SystemReport, DiagnosticList>) throws -> Finding {
         let report = try result.get()

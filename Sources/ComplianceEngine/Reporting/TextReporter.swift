@@ -78,10 +78,24 @@ public enum TextReporter {
                         "    note: \(safe(reason))" + (finding.originalStatus.map { " (would be \($0.rawValue))" } ?? ""))
                 }
             case .pass, .notApplicable:
-                if style.verbose { lines.append(findingLine(finding, system: system, paint: paint)) }
+                if style.verbose {
+                    lines.append(findingLine(finding, system: system, paint: paint))
+                    if let reason = finding.reason { lines.append("    note: \(safe(reason))") }
+                }
             case .unknown:
                 break
             }
+        }
+        // Evidence given as a URL passes as declared, but nothing fetched it: say so.
+        var unverified: [String] = []
+        for finding in system.findings where finding.status == .pass {
+            for fact in finding.facts where fact.note?.hasSuffix("declared, not verified") == true {
+                let entry = "\(safe(fact.path)) (\(finding.rule))"
+                if !unverified.contains(entry) { unverified.append(entry) }
+            }
+        }
+        if !unverified.isEmpty {
+            lines.append("  note: evidence URL(s) declared, not verified: \(unverified.joined(separator: ", "))")
         }
         let unknowns = system.findings.filter { $0.status == .unknown }
         if !unknowns.isEmpty {
@@ -132,6 +146,10 @@ public enum TextReporter {
 
     /// `path is actual, expected …` (a premise: `path is actual`), with the note in brackets.
     static func factWords(_ fact: Finding.Fact) -> String {
+        // A failed evidence check says what is wrong with the evidence, not what was expected of it.
+        if fact.role == .required, fact.expected.hasPrefix("evidence"), let note = fact.note, fact.actual != nil {
+            return "\(safe(fact.path)): \(safe(note))"
+        }
         var words = "\(safe(fact.path)) is \(safe(fact.actual?.description ?? "absent"))"
         if fact.role != .given { words += ", expected \(safe(fact.expected))" }
         if let note = fact.note { words += " (\(safe(note)))" }
@@ -140,7 +158,16 @@ public enum TextReporter {
 
     /// Every citation, the primary one first, joined by `; `.
     static func cite(_ citations: [Citation], report: Report) -> String {
-        citations.map { cite($0, report: report) }.joined(separator: "; ")
+        // The instrument is named once for a run of citations of the same instrument.
+        var parts: [String] = []
+        for (index, citation) in citations.enumerated() {
+            if index > 0, citations[index - 1].instrument == citation.instrument {
+                parts.append(safe("\(citation.articleReference) [\(citation.basis.rawValue)]"))
+            } else {
+                parts.append(cite(citation, report: report))
+            }
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// `kz-ai-law Art. 17(1), statute`.
