@@ -41,8 +41,8 @@ public struct Engine: Sendable {
     }
 
     /// A report of finished evaluations: the systems that could be evaluated and the problems of
-    /// those that could not, in the order given.
-    public func report(_ results: [Result<SystemReport, DiagnosticList>], asOf: CalendarDate) -> Report {
+    /// those that could not, in the order given, with the settings they were evaluated with.
+    public func report(_ results: [Result<SystemReport, DiagnosticList>], options: EvaluationOptions) -> Report {
         var systems: [SystemReport] = []
         var errors: [Diagnostic] = []
         for result in results {
@@ -56,7 +56,8 @@ public struct Engine: Sendable {
             for instrument in pack.instruments { instruments[instrument.id] = instrument }
         }
         return Report(
-            asOf: asOf, packs: packInfo, systems: systems, errors: errors, rules: library.rules, instruments: instruments)
+            asOf: options.asOf, settings: Report.Settings(options), packs: packInfo, systems: systems, errors: errors,
+            rules: library.rules, instruments: instruments)
     }
 
     /// Reads, validates and evaluates a system file. Evidence is resolved in the file's folder
@@ -98,7 +99,7 @@ public struct Engine: Sendable {
         let validator = SystemValidator(vocabulary: library.vocabulary, strict: options.strict)
         let checked = validator.validate(document)
         guard let normalized = checked.document else { return .failure(DiagnosticList(checked.diagnostics)) }
-        var warnings = checked.diagnostics.map(\.description)
+        var warnings = checked.diagnostics
 
         // Waivers: the file's own and the shared ones for this system.
         let systemID = normalized.root.value(at: ["system", "id"])?.stringValue ?? ""
@@ -126,8 +127,7 @@ public struct Engine: Sendable {
             }
             if waiver.expires < options.asOf {
                 warnings.append(
-                    Diagnostic.warning("waiver of \(waiver.rule) expired on \(waiver.expires) and is ignored", at: location)
-                        .description)
+                    Diagnostic.warning("waiver of \(waiver.rule) expired on \(waiver.expires) and is ignored", at: location))
                 continue
             }
             waivers[waiver.rule] = waivers[waiver.rule] ?? waiver

@@ -70,9 +70,8 @@ struct Check: ParsableCommand {
         let candidates = Discovery.candidates(in: paths)
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let streaming = reports.isEmpty && (format == .jsonl || format == .text)
-        let style = TextReporter.Style(
-            color: !noColor && Output.isTerminal, verbose: verbose, failOn: failOn, unknownPolicy: unknown)
-        let shell = engine.report([], asOf: date)
+        let style = TextReporter.Style(color: !noColor && Output.isTerminal, verbose: verbose)
+        let shell = engine.report([], options: options)
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
         var failures = 0
@@ -83,7 +82,7 @@ struct Check: ParsableCommand {
                 checked += 1
                 if system.gate == .fail { failures += 1 }
                 if !quiet {
-                    for warning in system.warnings where warning.contains(": warning: ") { Output.error(warning) }
+                    for warning in system.warnings { Output.error(warning.description) }
                 }
             case .failure(let problems):
                 if problems.diagnostics.containsErrors { unevaluated += 1 }
@@ -112,14 +111,15 @@ struct Check: ParsableCommand {
         if streaming {
             if format == .text {
                 Output.out(
-                    TextReporter.footer(checked: checked, failed: failures, unevaluated: unevaluated, asOf: date, style: style))
+                    TextReporter.footer(
+                        checked: checked, failed: failures, unevaluated: unevaluated, report: shell, style: style))
             }
         } else {
-            let report = engine.report(results, asOf: date)
-            Output.out(format.render(report, style: style, unknownPolicy: unknown))
+            let report = engine.report(results, options: options)
+            Output.out(format.render(report, style: style))
             for target in reports {
-                let plain = TextReporter.Style(verbose: verbose, failOn: failOn, unknownPolicy: unknown)
-                try Output.write(target.format.render(report, style: plain, unknownPolicy: unknown), to: target.file)
+                let plain = TextReporter.Style(verbose: verbose)
+                try Output.write(target.format.render(report, style: plain), to: target.file)
             }
         }
         if unevaluated > 0 { throw ExitCode(2) }

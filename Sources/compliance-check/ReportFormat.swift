@@ -11,7 +11,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case junit
     case markdown
 
-    func render(_ report: Report, style: TextReporter.Style, unknownPolicy: UnknownPolicy) -> String {
+    func render(_ report: Report, style: TextReporter.Style) -> String {
         switch self {
         case .text: TextReporter.render(report, style: style)
         case .json: JSONReporter.render(report)
@@ -19,7 +19,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
             report.systems.map(JSONReporter.renderLine).joined()
                 + report.errors.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
         case .sarif: SARIFReporter.render(report)
-        case .junit: JUnitReporter.render(report, unknownPolicy: unknownPolicy)
+        case .junit: JUnitReporter.render(report)
         case .markdown: MarkdownReporter.render(report)
         }
     }

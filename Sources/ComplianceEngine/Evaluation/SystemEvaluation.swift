@@ -14,12 +14,13 @@ struct SystemEvaluation {
     func run(waivers: [String: Waiver]) -> SystemReport {
         let jurisdictions = (root.value(at: ["system", "jurisdictions"])?.listValue ?? []).compactMap(\.stringValue)
         let packs = engine.library.packs.filter { jurisdictions.contains($0.jurisdiction) }
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         if packs.isEmpty {
             let loaded = engine.library.packs.map(\.jurisdiction).joined(separator: ", ")
             warnings.append(
-                "no loaded rule pack applies to jurisdictions [\(jurisdictions.joined(separator: ", "))] (loaded: \(loaded.isEmpty ? "none" : loaded))"
-            )
+                .warning(
+                    "no loaded rule pack applies to jurisdictions [\(jurisdictions.joined(separator: ", "))] (loaded: \(loaded.isEmpty ? "none" : loaded))",
+                    at: document.location(of: [.key("system"), .key("jurisdictions")])))
         }
         let derivedFacts = Self.derive(packs.flatMap(\.derivations), root: root, asOf: options.asOf, evidence: evidence)
         let evaluator = ConditionEvaluator(asOf: options.asOf, derived: derivedFacts.values, evidence: evidence)
@@ -45,7 +46,10 @@ struct SystemEvaluation {
             findings[index].reason = "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
         }
         for rule in waivers.keys.sorted() where !used.contains(rule) {
-            warnings.append("waiver of \(rule) has no effect: the rule does not apply to this system's jurisdictions")
+            warnings.append(
+                .warning(
+                    "waiver of \(rule) has no effect: the rule does not apply to this system's jurisdictions",
+                    at: waivers[rule]?.location ?? document.location(of: [])))
         }
         // Sorted by key, then moved once: comparing whole findings would copy them at every step.
         let keys = findings.map { (order: $0.status.order, severity: $0.severity, rule: $0.rule) }

@@ -5,11 +5,12 @@ internal import ComplianceRules
 ///
 /// One `testsuite` per system, one `testcase` per applicable rule (`classname` = `pack.sector`,
 /// `name` = rule id and title): `failure` for fail (and for unknown under `--unknown fail`),
-/// `skipped` for waived and upcoming. Inputs that could not be evaluated form a testsuite named
+/// `skipped` for waived and upcoming (the unknown policy is the report's `settings`). Inputs that could not be evaluated form a testsuite named
 /// `inputs` with one erroring testcase per file.
 public enum JUnitReporter {
     /// The XML document, ending with a newline.
-    public static func render(_ report: Report, unknownPolicy: UnknownPolicy) -> String {
+    public static func render(_ report: Report) -> String {
+        let unknownPolicy = report.settings.unknownPolicy
         var suites: [Suite] = report.systems.map { suite($0, report: report, unknownPolicy: unknownPolicy) }
         if !report.errors.isEmpty { suites.append(inputs(report.errors)) }
 
