@@ -40,6 +40,20 @@ struct Check: ParsableCommand {
         help: ArgumentHelp("Resolve evidence files here (default: each system file's folder).", valueName: "DIR"))
     var evidenceRoot: String?
 
+    @Option(
+        name: .customLong("sarif-root"),
+        help: ArgumentHelp(
+            "SARIF artifact URIs are relative to this directory (uriBaseId %SRCROOT%; default: the current directory).",
+            valueName: "DIR"))
+    var sarifRoot: String?
+
+    @Option(
+        name: .customLong("markdown-limit"),
+        help: ArgumentHelp(
+            "Cap Markdown output at this many bytes, leaving out whole system sections (default: 1000000, under GitHub's 1 MiB job-summary limit).",
+            valueName: "BYTES"))
+    var markdownLimit = MarkdownReporter.defaultLimit
+
     @Option(help: "Systems evaluated in parallel (default: all cores).")
     var jobs: Int?
 
@@ -57,6 +71,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if markdownLimit < 1_000 { throw ValidationError("--markdown-limit must be at least 1000 bytes") }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'") }
     }
 
@@ -116,10 +131,14 @@ struct Check: ParsableCommand {
             }
         } else {
             let report = engine.report(results, options: options)
-            Output.out(format.render(report, style: style))
+            let settings = OutputSettings(
+                sarifPaths: SARIFReporter.Paths(
+                    root: sarifRoot, workingDirectory: FileManager.default.currentDirectoryPath),
+                markdownLimit: markdownLimit)
+            Output.out(format.render(report, style: style, settings: settings))
             for target in reports {
                 let plain = TextReporter.Style(verbose: verbose)
-                try Output.write(target.format.render(report, style: plain), to: target.file)
+                try Output.write(target.format.render(report, style: plain, settings: settings), to: target.file)
             }
         }
         if unevaluated > 0 { throw ExitCode(2) }

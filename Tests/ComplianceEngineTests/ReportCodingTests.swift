@@ -89,4 +89,26 @@ import Testing
             JSONReporter.render(report).contains(
                 #""settings": {\#n    "fail_on": "medium",\#n    "unknown": "warn",\#n    "strict": false\#n  }"#))
     }
+
+    @Test func markdownStaysUnderTheJobSummaryLimit() throws {
+        let base = try Self.exampleReport()
+        var report = base
+        let failing = base.systems.filter { $0.gate == .fail }
+        report.systems = (0..<400).map { index in
+            var system = failing[index % failing.count]
+            system.systemID += "-\(index)"
+            return system
+        }
+        let markdown = MarkdownReporter.render(report)
+        #expect(markdown.utf8.count <= MarkdownReporter.defaultLimit)
+        #expect(markdown.utf8.count > MarkdownReporter.defaultLimit - 50_000)
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("❌ fail") }
+        #expect(rows.count == 400)
+        let sections = markdown.split(separator: "\n").filter { $0.hasPrefix("## `") }.count
+        #expect(
+            markdown.contains("_Left out to keep this summary under 1000000 bytes: \(400 - sections) failing system(s)."),
+            "\(sections) sections, \(markdown.suffix(400))")
+        #expect(markdown.hasSuffix(Disclaimer.text + "\n"))
+        #expect(MarkdownReporter.render(base) == MarkdownReporter.render(base, limit: Int.max))
+    }
 }
