@@ -44,8 +44,13 @@ public struct Engine: Sendable {
     }
 
     /// A report of finished evaluations: the systems that could be evaluated and the problems of
-    /// those that could not, in the order given.
+    /// those that could not, in the order given, with the settings they were evaluated with.
+    /// `report(_:options:)` with the default gate settings.
     public func report(_ results: [Result<SystemReport, DiagnosticList>], asOf: CalendarDate) -> Report {
+        report(results, options: EvaluationOptions(asOf: asOf))
+    }
+
+    public func report(_ results: [Result<SystemReport, DiagnosticList>], options: EvaluationOptions) -> Report {
         var systems: [SystemReport] = []
         var errors: [Diagnostic] = []
         for result in results {
@@ -59,7 +64,8 @@ public struct Engine: Sendable {
             for instrument in pack.instruments { instruments[instrument.id] = instrument }
         }
         return Report(
-            asOf: asOf, packs: packInfo, systems: systems, errors: errors, rules: library.rules, instruments: instruments)
+            asOf: options.asOf, settings: Report.Settings(options), packs: packInfo, systems: systems, errors: errors,
+            rules: library.rules, instruments: instruments)
     }
 
     /// Reads, validates and evaluates a system file. Evidence is resolved in the file's folder
@@ -108,7 +114,7 @@ public struct Engine: Sendable {
         let validator = SystemValidator(vocabulary: library.vocabulary, strict: options.strict)
         let checked = validator.validate(document)
         guard let normalized = checked.document else { return .failure(DiagnosticList(checked.diagnostics)) }
-        var warnings = checked.diagnostics.map(\.description)
+        var warnings = checked.diagnostics
 
         // Waivers: the file's own (unless only reviewed waiver files count) and the shared ones for
         // this system. Shared waivers are checked once per run (`check(sharedWaivers:options:)`);
@@ -122,15 +128,14 @@ public struct Engine: Sendable {
                 warnings.append(
                     Diagnostic.warning(
                         "waiver of \(waiver.rule) in the system file is ignored: only waivers from reviewed waiver files count",
-                        at: waiver.location
-                    ).description)
+                        at: waiver.location))
             }
         }
         var waivers: [String: Waiver] = [:]
         var inline: Set<String> = []
         for waiver in own.waivers where options.inlineWaivers && !waiver.rule.isEmpty {
             if let problem = problem(with: waiver, options: options, file: document.file) {
-                if problem.severity == .error { waiverProblems.append(problem) } else { warnings.append(problem.description) }
+                if problem.severity == .error { waiverProblems.append(problem) } else { warnings.append(problem) }
                 continue
             }
             if waivers[waiver.rule] == nil { inline.insert(waiver.rule) }
@@ -167,7 +172,7 @@ public struct Engine: Sendable {
             case .upcoming?: why = "the rule is not in effect yet"
             case .fail?, .unknown?: why = "the rule is not waived"
             }
-            warnings.append(Diagnostic.warning("waiver of \(rule) has no effect: \(why)", at: waiver.location).description)
+            warnings.append(.warning("waiver of \(rule) has no effect: \(why)", at: waiver.location))
         }
         system.warnings = warnings + system.warnings
         return .success(system)

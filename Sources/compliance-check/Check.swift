@@ -62,6 +62,20 @@ struct Check: ParsableCommand {
             valueName: "N"))
     var maxEvidenceBytes: Int?
 
+    @Option(
+        name: .customLong("sarif-root"),
+        help: ArgumentHelp(
+            "SARIF artifact URIs are relative to this directory (uriBaseId %SRCROOT%; default: the current directory).",
+            valueName: "DIR"))
+    var sarifRoot: String?
+
+    @Option(
+        name: .customLong("markdown-limit"),
+        help: ArgumentHelp(
+            "Cap Markdown output at this many bytes, leaving out whole system sections (default: 1000000, under GitHub's 1 MiB job-summary limit).",
+            valueName: "BYTES"))
+    var markdownLimit = MarkdownReporter.defaultLimit
+
     @Option(help: "Systems evaluated in parallel, 1 to 1024 (default: all cores).")
     var jobs: Int?
 
@@ -84,6 +98,7 @@ struct Check: ParsableCommand {
         if let jobs, !(1...Self.maxJobs).contains(jobs) {
             throw ValidationError("--jobs must be between 1 and \(Self.maxJobs), found \(jobs)")
         }
+        if markdownLimit < 1_000 { throw ValidationError("--markdown-limit must be at least 1000 bytes") }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'") }
         if let evidenceRoot {
             if evidenceRoot.isEmpty { throw ValidationError("--evidence-root must name a folder, found an empty path") }
@@ -121,9 +136,8 @@ struct Check: ParsableCommand {
 
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let streaming = reports.isEmpty && (format == .jsonl || format == .text)
-        let style = TextReporter.Style(
-            color: !noColor && Output.isTerminal, verbose: verbose, failOn: failOn, unknownPolicy: unknown)
-        let shell = engine.report([], asOf: date)
+        let style = TextReporter.Style(color: !noColor && Output.isTerminal, verbose: verbose)
+        let shell = engine.report([], options: options)
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
         var failures = 0
@@ -162,7 +176,7 @@ struct Check: ParsableCommand {
                     ledger.record(system)
                     if system.gate == .fail { failures += 1 }
                     if !quiet {
-                        for warning in system.warnings where warning.contains(": warning: ") { Output.error(warning) }
+                        for warning in system.warnings { Output.error(warning.description) }
                     }
                 case .failure(let problems):
                     if problems.diagnostics.containsErrors { unevaluated += 1 }
@@ -198,16 +212,20 @@ struct Check: ParsableCommand {
                 if format == .text {
                     try Output.out(
                         TextReporter.footer(
-                            checked: checked, failed: failures, unevaluated: unevaluated, asOf: date, style: style))
+                            checked: checked, failed: failures, unevaluated: unevaluated, report: shell, style: style))
                 }
             } else {
-                let report = engine.report(results, asOf: date)
-                try Output.out(format.render(report, style: style, unknownPolicy: unknown))
+                let report = engine.report(results, options: options)
+                let settings = OutputSettings(
+                    sarifPaths: SARIFReporter.Paths(
+                        root: sarifRoot, workingDirectory: FileManager.default.currentDirectoryPath),
+                    markdownLimit: markdownLimit)
+                try Output.out(format.render(report, style: style, settings: settings))
                 var unwritten = 0
                 for target in reports {
-                    let plain = TextReporter.Style(verbose: verbose, failOn: failOn, unknownPolicy: unknown)
+                    let plain = TextReporter.Style(verbose: verbose)
                     do throws(ReportWriteError) {
-                        try Output.write(target.format.render(report, style: plain, unknownPolicy: unknown), to: target.file)
+                        try Output.write(target.format.render(report, style: plain, settings: settings), to: target.file)
                     } catch {
                         // The other reports are still written; the run ends with exit code 2.
                         Output.error(error.description)

@@ -27,7 +27,7 @@ struct Questions: ParsableCommand {
         guard let date = CalendarDate(asOf ?? Output.today) else { throw ExitCode(2) }
         switch engine.evaluate(file: path, options: EvaluationOptions(asOf: date)) {
         case .success(let system):
-            for warning in system.warnings where warning.contains(": warning: ") { Output.error(warning) }
+            for warning in system.warnings { Output.error(warning.description) }
             try Output.out(Questionnaire.render(Questionnaire.questions(for: system, vocabulary: engine.library.vocabulary)))
         case .failure(let problems):
             for problem in problems.diagnostics { Output.error(problem.description) }

@@ -11,18 +11,24 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case junit
     case markdown
 
-    func render(_ report: Report, style: TextReporter.Style, unknownPolicy: UnknownPolicy) -> String {
+    func render(_ report: Report, style: TextReporter.Style, settings: OutputSettings = OutputSettings()) -> String {
         switch self {
         case .text: TextReporter.render(report, style: style)
         case .json: JSONReporter.render(report)
         case .jsonl:
             report.systems.map(JSONReporter.renderLine).joined()
                 + report.errors.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
-        case .sarif: SARIFReporter.render(report)
-        case .junit: JUnitReporter.render(report, unknownPolicy: unknownPolicy)
-        case .markdown: MarkdownReporter.render(report)
+        case .sarif: SARIFReporter.render(report, paths: settings.sarifPaths)
+        case .junit: JUnitReporter.render(report)
+        case .markdown: MarkdownReporter.render(report, limit: settings.markdownLimit)
         }
     }
+}
+
+/// Options of single formats: the SARIF source root and the Markdown size cap.
+struct OutputSettings {
+    var sarifPaths = SARIFReporter.Paths()
+    var markdownLimit = MarkdownReporter.defaultLimit
 }
 
 /// `--report FORMAT=FILE`.

@@ -2,15 +2,32 @@ import ArgumentParser
 import ComplianceEngine
 import ComplianceRules
 
-/// `compliance-check schema`: the JSON Schema of a system description.
+/// `compliance-check schema`: the JSON Schema of a system description, or of the JSON report.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema (draft 2020-12) of a system description, built from the fact vocabulary.",
-        discussion: "Save it beside your system files, e.g. compliance-check schema > compliance-check.schema.json")
+        discussion: """
+            Save it beside your system files, e.g. compliance-check schema > compliance-check.schema.json, and name it \
+            in a modeline: # yaml-language-server: $schema=compliance-check.schema.json
+            """)
 
     @OptionGroup var rules: RuleOptions
 
+    @Flag(help: "Forbid unknown keys, as check --strict does (by default they are allowed: check warns about them).")
+    var strict = false
+
+    @Flag(help: "Print the schema of the JSON report (compliance-check/report/v1) instead.")
+    var report = false
+
+    func validate() throws {
+        if report, strict { throw ValidationError("--strict applies to the system description schema, not --report") }
+    }
+
     func run() throws {
-        try Output.out(SchemaGenerator.jsonSchema(for: try rules.engine().library.vocabulary))
+        if report {
+            try Output.out(ReportSchema.jsonSchema)
+            return
+        }
+        try Output.out(SchemaGenerator.jsonSchema(for: try rules.engine().library.vocabulary, strict: strict))
     }
 }

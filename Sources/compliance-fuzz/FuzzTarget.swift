@@ -55,7 +55,7 @@ enum FuzzTarget {
         }
         _ = SystemValidator(vocabulary: engine.library.vocabulary, strict: true).validate(document, partial: true)
         let result = engine.evaluate(document, options: EvaluationOptions(asOf: asOf), evidenceRoot: evidenceRoot)
-        let report = engine.report([result], asOf: asOf)
+        let report = engine.report([result], options: EvaluationOptions(asOf: asOf))
         let rendered = JSONReporter.render(report).utf8.count + TextReporter.render(report).utf8.count
         switch result {
         case .success(let system):
@@ -82,7 +82,7 @@ enum FuzzTarget {
         var outcome = "sector file: loaded \(library.rules.count) rules, \(problems.count) example problems"
         if let probe {
             let result = fuzzed.evaluate(probe, options: EvaluationOptions(asOf: asOf), evidenceRoot: evidenceRoot)
-            _ = JSONReporter.render(fuzzed.report([result], asOf: asOf))
+            _ = JSONReporter.render(fuzzed.report([result], options: EvaluationOptions(asOf: asOf)))
             if case .success(let system) = result { outcome += ", probe gate \(system.gate.rawValue)" }
         }
         return outcome

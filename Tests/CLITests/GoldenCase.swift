@@ -47,6 +47,15 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                     passing, failing,
                 ],
                 writes: ["report.sarif", "report.xml"]),
+            GoldenCase(
+                name: "sarif-root",
+                arguments: common + [
+                    "--format", "sarif", "--sarif-root", "Tests/CLITests",
+                    "./Tests/CLITests/../CLITests/Golden/systems/failing.yaml",
+                ]),
+            GoldenCase(
+                name: "markdown-limit",
+                arguments: common + ["--format", "markdown", "--markdown-limit", "2000", passing, failing, invalid]),
         ]
         cases += gateSafety
         return cases

@@ -20,6 +20,35 @@ struct ReporterDetailTests {
         #expect(MarkdownReporter.code("`y`") == "`` `y` ``")
     }
 
+    @Test func sarifArtifactLocationsAreNormalisedAndRelativeToTheSourceRoot() {
+        let here = PathResolver(SARIFReporter.Paths(workingDirectory: "/work/repo"))
+        #expect(
+            here.artifactLocation("./a/../a/b.yaml")
+                == .object([("uri", .string("a/b.yaml")), ("uriBaseId", .string("%SRCROOT%"))]))
+        #expect(
+            here.artifactLocation("/work/repo/x.yaml")
+                == .object([("uri", .string("x.yaml")), ("uriBaseId", .string("%SRCROOT%"))]))
+        #expect(here.artifactLocation("../other/x.yaml") == .object([("uri", .string("file:///work/other/x.yaml"))]))
+        #expect(
+            here.rootDescription(given: false)
+                == .object([
+                    (
+                        "description",
+                        .object([("text", .string("The directory compliance-check ran in (in CI, the repository checkout)."))])
+                    )
+                ]))
+        let sub = PathResolver(SARIFReporter.Paths(root: "systems/", workingDirectory: "/work/repo"))
+        #expect(
+            sub.artifactLocation("systems//kz/a.yaml")
+                == .object([("uri", .string("kz/a.yaml")), ("uriBaseId", .string("%SRCROOT%"))]))
+        #expect(sub.artifactLocation("b.yaml") == .object([("uri", .string("file:///work/repo/b.yaml"))]))
+        #expect(sub.rootDescription(given: true) == .object([("uri", .string("file:///work/repo/systems/"))]))
+        let bare = PathResolver(SARIFReporter.Paths())
+        #expect(
+            bare.artifactLocation("x/./y.yaml") == .object([("uri", .string("x/y.yaml")), ("uriBaseId", .string("%SRCROOT%"))]))
+        #expect(bare.artifactLocation("../y.yaml") == .object([("uri", .string("../y.yaml"))]))
+    }
+
     @Test func sarifURIsStayRelativeAndAreEncoded() {
         #expect(SARIFReporter.uri("examples/health care/x-ray.yaml") == "examples/health%20care/x-ray.yaml")
         #expect(SARIFReporter.uri("/srv/systems/a.yaml") == "file:///srv/systems/a.yaml")

@@ -17,7 +17,7 @@ import Testing
         let report = try engine.evaluate(system, options: options).get()
         #expect(report.gate == .fail)
         #expect(report.findings.contains { $0.rule == "KZ-21-01" && $0.status == .unknown })
-        let json = JSONReporter.render(engine.report([.success(report)], asOf: options.asOf))
+        let json = JSONReporter.render(engine.report([.success(report)], options: options))
         #expect(
             json.hasPrefix("{\n  \"schema\": \"compliance-check/report/v1\",\n  \"tool\": {\n    \"name\": \"compliance-check\",")
         )

@@ -69,8 +69,8 @@ import Testing
         let engine = try Engine.builtIn()
         let options = EvaluationOptions(asOf: Fixtures.date("2026-11-29"))
         let path = Fixtures.repositoryRoot + "/examples/healthcare/xray-triage.yaml"
-        let first = JSONReporter.render(engine.report([engine.evaluate(file: path, options: options)], asOf: options.asOf))
-        let second = JSONReporter.render(engine.report([engine.evaluate(file: path, options: options)], asOf: options.asOf))
+        let first = JSONReporter.render(engine.report([engine.evaluate(file: path, options: options)], options: options))
+        let second = JSONReporter.render(engine.report([engine.evaluate(file: path, options: options)], options: options))
         #expect(first == second)
     }
 }

@@ -265,14 +265,14 @@ import Testing
     @Test func scalarKeysAreUnknownKeys() throws {
         let report = try Self.evaluate(Self.path("yaml-key-scalars.yaml")).get()
         #expect(
-            report.warnings.map { $0.replacingOccurrences(of: Self.folder + "/", with: "") } == [
+            report.warnings.map { $0.description.replacingOccurrences(of: Self.folder + "/", with: "") } == [
                 "yaml-key-scalars.yaml:11:1: warning: unknown key '1'",
                 "yaml-key-scalars.yaml:12:1: warning: unknown key 'true'",
                 "yaml-key-scalars.yaml:13:1: warning: unknown key '~'",
             ])
         let empty = try Self.evaluate(Self.path("yaml-key-empty.yaml")).get()
         #expect(
-            empty.warnings.map { $0.replacingOccurrences(of: Self.folder + "/", with: "") } == [
+            empty.warnings.map { $0.description.replacingOccurrences(of: Self.folder + "/", with: "") } == [
                 "yaml-key-empty.yaml:11:1: warning: unknown key ''"
             ])
     }
@@ -321,7 +321,7 @@ import Testing
         let report = try Self.evaluate(Self.path("schema-long-strings.yaml")).get()
         #expect(report.systemName == String(repeating: "n", count: 5000))
         #expect(
-            report.warnings.map { $0.replacingOccurrences(of: Self.folder + "/", with: "") } == [
+            report.warnings.map { $0.description.replacingOccurrences(of: Self.folder + "/", with: "") } == [
                 "schema-long-strings.yaml:11:3: warning: unknown key '\(String(repeating: "k", count: 2000))'"
             ])
     }

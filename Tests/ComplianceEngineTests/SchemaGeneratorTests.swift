@@ -24,8 +24,8 @@ import Testing
     ])
 
     /// The schema parsed back into Foundation values, to navigate.
-    static func parsed(_ vocabulary: Vocabulary) throws -> [String: Any] {
-        let text = SchemaGenerator.jsonSchema(for: vocabulary)
+    static func parsed(_ vocabulary: Vocabulary, strict: Bool = false) throws -> [String: Any] {
+        let text = SchemaGenerator.jsonSchema(for: vocabulary, strict: strict)
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         return try #require(object as? [String: Any])
     }
@@ -42,11 +42,11 @@ import Testing
     }
 
     @Test func smallVocabularyGivesTheWholeExpectedSchema() throws {
-        let text = SchemaGenerator.jsonSchema(for: Self.small)
+        let text = SchemaGenerator.jsonSchema(for: Self.small, strict: true)
         let prefix = """
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "urn:compliance-check:schema:ai-system:v1",
+              "$id": "urn:compliance-check:schema:ai-system:v1:strict",
               "title": "AI system description (compliance-check/v1, kind AISystem)",
 
             """
@@ -157,6 +157,41 @@ import Testing
         #expect(text.hasSuffix("}\n"))
     }
 
+    /// The date pattern matches exactly the days `CalendarDate` accepts: every day of 1896–2104
+    /// (leap years, 1900 and 2100 not, 2000 yes), and no 29th–31st that does not exist.
+    @Test func datePatternMatchesRealDaysOnly() throws {
+        let pattern = try NSRegularExpression(pattern: SchemaGenerator.datePattern)
+        func matches(_ text: String) -> Bool {
+            pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        var checked = 0
+        for year in 1896...2104 {
+            for month in 1...12 {
+                for day in 1...31 {
+                    let text = String(format: "%04d-%02d-%02d", year, month, day)
+                    #expect(matches(text) == (CalendarDate(text) != nil), "\(text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 209 * 372)
+        for text in ["0000-01-01", "2026-02-30", "2026-13-01", "2026-00-10", "2026-1-01", "20260-01-01", "2026-01-01x"] {
+            #expect(!matches(text), "\(text)")
+        }
+        for text in ["0001-01-01", "9999-12-31", "2000-02-29", "2024-02-29"] { #expect(matches(text), "\(text)") }
+    }
+
+    @Test func reportSchemaIsValidJSONWithTheReportsEnumerations() throws {
+        let schema = try JSONParser.parse(ReportSchema.text)
+        #expect(schema.rendered() + "\n" == ReportSchema.jsonSchema)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(ReportSchema.jsonSchema.utf8)) as? [String: Any])
+        #expect(object["$id"] as? String == ReportSchema.id)
+        let definitions = try #require(object["$defs"] as? [String: Any])
+        let finding = try #require(definitions["finding"] as? [String: Any])
+        let properties = try #require(finding["properties"] as? [String: Any])
+        #expect((properties["status"] as? [String: Any])?["enum"] as? [String] == Status.allCases.map(\.rawValue))
+    }
+
     @Test func outputIsDeterministic() throws {
         let vocabulary = try BuiltInRules.vocabulary()
         #expect(SchemaGenerator.jsonSchema(for: vocabulary) == SchemaGenerator.jsonSchema(for: vocabulary))
@@ -167,7 +202,8 @@ import Testing
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["$id"] as? String == SchemaGenerator.id)
         #expect(schema["type"] as? String == "object")
-        #expect(schema["additionalProperties"] as? Bool == false)
+        #expect(schema["additionalProperties"] == nil)
+        #expect(try Self.parsed(try BuiltInRules.vocabulary(), strict: true)["additionalProperties"] as? Bool == false)
         #expect(schema["required"] as? [String] == ["apiVersion", "kind", "system", "purpose"])
         #expect(try Self.property("apiVersion", in: schema)["const"] as? String == "compliance-check/v1")
         #expect(try Self.property("kind", in: schema)["const"] as? String == "AISystem")
@@ -189,7 +225,9 @@ import Testing
         #expect(items["enum"] as? [String] == ["governance", "social_policy", "education", "healthcare", "other"])
         let system = try Self.property("system", in: schema)
         #expect(system["required"] as? [String] == ["id", "name", "jurisdictions", "sectors"])
-        #expect(system["additionalProperties"] as? Bool == false)
+        #expect(system["additionalProperties"] == nil)
+        let strict = try Self.parsed(try BuiltInRules.vocabulary(), strict: true)
+        #expect(try Self.property("system", in: strict)["additionalProperties"] as? Bool == false)
         let jurisdictions = try #require(try Self.property("system.jurisdictions", in: schema)["items"] as? [String: Any])
         #expect(jurisdictions["pattern"] as? String == "^([A-Z]{2}|EU)$")
     }
@@ -224,7 +262,8 @@ import Testing
         let exactlyOne = try #require(mapping["oneOf"] as? [[String: Any]])
         #expect(exactlyOne.map { $0["required"] as? [String] } == [["file"], ["url"]])
         let date = try #require(definitions["date"] as? [String: Any])
-        #expect(date["pattern"] as? String == #"^\d{4}-\d{2}-\d{2}$"#)
+        #expect(date["pattern"] as? String == SchemaGenerator.datePattern)
+        #expect(date["format"] as? String == "date")
     }
 
     @Test func listOfObjectsRequiresItsElementFields() throws {
@@ -234,7 +273,10 @@ import Testing
         let items = try #require(datasets["items"] as? [String: Any])
         #expect(items["type"] as? String == "object")
         #expect(items["required"] as? [String] == ["name"])
-        #expect(items["additionalProperties"] as? Bool == false)
+        #expect(items["additionalProperties"] == nil)
+        let strict = try Self.parsed(try BuiltInRules.vocabulary(), strict: true)
+        let strictItems = try #require(try Self.property("data.datasets", in: strict)["items"] as? [String: Any])
+        #expect(strictItems["additionalProperties"] as? Bool == false)
         let lawfulBasis = try Self.property("data.datasets.lawful_basis", in: schema)
         #expect((lawfulBasis["enum"] as? [Any])?.first as? String == "consent")
         let days = try Self.property("rights.objection.response_days", in: schema)

@@ -29,7 +29,9 @@ import Testing
         let yaml = Self.failing + waiverText(rule: "T-NOTICE", expires: "2026-05-31")
         let report = try Fixtures.evaluate(yaml).get()
         #expect(report.findings.first { $0.rule == "T-NOTICE" }?.status == .fail)
-        #expect(report.warnings.contains("system.yaml:13:5: warning: waiver of T-NOTICE expired on 2026-05-31 and is ignored"))
+        #expect(
+            report.warnings.map(\.description).contains(
+                "system.yaml:13:5: warning: waiver of T-NOTICE expired on 2026-05-31 and is ignored"))
     }
 
     @Test func waiverOfUnknownRuleIsAnError() throws {

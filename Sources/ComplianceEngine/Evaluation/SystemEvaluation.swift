@@ -12,7 +12,7 @@ struct SystemEvaluation {
     private var root: Value { document.root }
 
     func run(packs: [RulePack], waivers: [String: Waiver]) -> SystemReport {
-        let warnings: [String] = []
+        let warnings: [Diagnostic] = []
         let derivedFacts = Self.derive(packs.flatMap(\.derivations), root: root, asOf: options.asOf, evidence: evidence)
         let evaluator = ConditionEvaluator(asOf: options.asOf, derived: derivedFacts.values, evidence: evidence)
 

@@ -19,7 +19,7 @@ public enum Truth: String, Sendable, Hashable {
 }
 
 /// What part a fact plays in a failed condition, so that an explanation says what must change.
-public enum FactRole: String, Sendable, Hashable {
+public enum FactRole: String, Sendable, Hashable, Codable {
     /// The fact must take the expected value.
     case required
     /// One more way to meet the condition: the fact may take the expected value instead of the

@@ -3,20 +3,24 @@ public import ComplianceRules
 /// Writes the JSON Schema (draft 2020-12) of a system description, built only from the
 /// vocabulary: what `compliance-check schema` prints, for editors and other validators.
 ///
-/// The schema is as strict as `--strict`: unknown keys are not allowed. Optional facts may be
-/// `null`, because `key:` with no value declares nothing; required facts may not.
+/// Unknown keys follow the command line: by default they are allowed (the checker warns about
+/// them), and the `strict` variant forbids them as `--strict` does. Waivers and evidence mappings
+/// never allow unknown keys (the checker rejects them). Optional facts may be `null`, because
+/// `key:` with no value declares nothing; required facts may not. Dates are `format: date` with a
+/// pattern that only real calendar days match (no 2026-02-30).
 public enum SchemaGenerator {
     /// The `$id` of the schema.
     public static let id = "urn:compliance-check:schema:ai-system:v1"
 
     /// The schema of a system description using `vocabulary`, as pretty-printed JSON ending in a
     /// newline. The same vocabulary always gives the same bytes.
-    public static func jsonSchema(for vocabulary: Vocabulary) -> String {
-        document(for: vocabulary).rendered() + "\n"
+    public static func jsonSchema(for vocabulary: Vocabulary, strict: Bool = false) -> String {
+        document(for: vocabulary, strict: strict).rendered() + "\n"
     }
 
     /// The schema as a JSON value.
-    static func document(for vocabulary: Vocabulary) -> JSON {
+    static func document(for vocabulary: Vocabulary, strict: Bool = false) -> JSON {
+        let closed: [(String, JSON)] = strict ? [("additionalProperties", .bool(false))] : []
         let topFacts = vocabulary.children(of: "")
         var properties: [(String, JSON)] = [
             (
@@ -28,7 +32,7 @@ public enum SchemaGenerator {
             ),
             ("kind", .object([("description", .string("Kind of document.")), ("const", .string("AISystem"))])),
         ]
-        properties += topFacts.map { ($0.name, schema(for: $0, in: vocabulary)) }
+        properties += topFacts.map { ($0.name, schema(for: $0, in: vocabulary, strict: strict)) }
         properties.append(
             (
                 "waivers",
@@ -39,28 +43,29 @@ public enum SchemaGenerator {
                 ])
             ))
         let required = ["apiVersion", "kind"] + topFacts.filter(\.required).map(\.name)
-        return .object([
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string(id)),
-            ("title", .string("AI system description (\(Vocabulary.apiVersion), kind AISystem)")),
-            (
-                "description",
-                .string(
-                    "A described AI system, checked by compliance-check against AI law. Generated from the fact vocabulary; a compliance aid, not legal advice."
-                )
-            ),
-            ("type", .string("object")),
-            ("properties", .object(properties)),
-            ("required", .array(required.map(JSON.string))),
-            ("additionalProperties", .bool(false)),
-            ("$defs", .object([("date", dateSchema), ("evidence", evidenceSchema), ("waiver", waiverSchema)])),
-        ])
+        return .object(
+            [
+                ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+                ("$id", .string(strict ? id + ":strict" : id)),
+                ("title", .string("AI system description (\(Vocabulary.apiVersion), kind AISystem)")),
+                (
+                    "description",
+                    .string(
+                        "A described AI system, checked by compliance-check against AI law. Generated from the fact vocabulary; a compliance aid, not legal advice."
+                    )
+                ),
+                ("type", .string("object")),
+                ("properties", .object(properties)),
+                ("required", .array(required.map(JSON.string))),
+            ] + closed + [
+                ("$defs", .object([("date", dateSchema), ("evidence", evidenceSchema), ("waiver", waiverSchema)]))
+            ])
     }
 
     /// The schema of one fact, `null` allowed when it is optional.
-    private static func schema(for fact: Fact, in vocabulary: Vocabulary) -> JSON {
+    private static func schema(for fact: Fact, in vocabulary: Vocabulary, strict: Bool) -> JSON {
         var entries: [(String, JSON)] = [("description", .string(fact.summary))]
-        entries += body(of: fact.type, fact: fact, in: vocabulary, nullable: !fact.required)
+        entries += body(of: fact.type, fact: fact, in: vocabulary, nullable: !fact.required, strict: strict)
         if let example = fact.example, !fact.hasFields {
             entries.append(("examples", .array([JSON(example)])))
         }
@@ -68,7 +73,9 @@ public enum SchemaGenerator {
     }
 
     /// The type keywords of a value of `type`. With `nullable`, `null` is allowed too.
-    private static func body(of type: FactType, fact: Fact, in vocabulary: Vocabulary, nullable: Bool) -> [(String, JSON)] {
+    private static func body(of type: FactType, fact: Fact, in vocabulary: Vocabulary, nullable: Bool, strict: Bool) -> [(
+        String, JSON
+    )] {
         func typed(_ name: String) -> (String, JSON) {
             ("type", nullable ? .array([.string(name), .string("null")]) : .string(name))
         }
@@ -93,28 +100,34 @@ public enum SchemaGenerator {
         case .enumeration(let values):
             return [typed("string"), ("enum", .array(values.map(JSON.string) + (nullable ? [.null] : [])))]
         case .list(let element):
-            var entries = [typed("array"), ("items", .object(body(of: element, fact: fact, in: vocabulary, nullable: false)))]
+            var entries = [
+                typed("array"),
+                ("items", .object(body(of: element, fact: fact, in: vocabulary, nullable: false, strict: strict))),
+            ]
             if let minimum = fact.minItems { entries.append(("minItems", .int(minimum))) }
             return entries
         case .object:
             let fields = vocabulary.children(of: fact.path)
             return [
                 typed("object"),
-                ("properties", .object(fields.map { ($0.name, schema(for: $0, in: vocabulary)) })),
+                ("properties", .object(fields.map { ($0.name, schema(for: $0, in: vocabulary, strict: strict)) })),
                 ("required", .array(fields.filter(\.required).map { .string($0.name) })),
-                ("additionalProperties", .bool(false)),
-            ]
+            ] + (strict ? [("additionalProperties", .bool(false))] : [])
         case .evidence:
             return reference("evidence")
         }
     }
 
-    private static let datePattern = #"^\d{4}-\d{2}-\d{2}$"#
+    /// `YYYY-MM-DD` of a real day of years 0001–9999: month lengths and leap years (every fourth
+    /// year, not centuries unless divisible by 400) are in the pattern, so 2026-02-30 does not match.
+    static let datePattern =
+        #"^(?!0000)(\d{4}-(((0[13578]|1[02])-(0[1-9]|[12]\d|3[01]))|((0[469]|11)-(0[1-9]|[12]\d|30))|(02-(0[1-9]|1\d|2[0-8])))|(\d\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$"#
 
     private static var dateSchema: JSON {
         .object([
             ("description", .string("A calendar date, YYYY-MM-DD.")),
             ("type", .string("string")),
+            ("format", .string("date")),
             ("pattern", .string(datePattern)),
         ])
     }

@@ -1,7 +1,7 @@
 public import ComplianceRules
 
 /// The outcome of one rule for one system, with the reasons (DESIGN §5.1).
-public struct Finding: Sendable {
+public struct Finding: Sendable, Equatable {
     /// A fact that decided the outcome: where it is, what it was and what was expected.
     public struct Fact: Sendable, Hashable {
         public var path: String
@@ -49,7 +49,7 @@ public struct Finding: Sendable {
 }
 
 /// The value and reasons of a derived fact for one system.
-public struct DerivedFact: Sendable {
+public struct DerivedFact: Sendable, Equatable {
     public var namespace: String
     public var name: String
     /// `nil` when unknown.
@@ -61,13 +61,19 @@ public struct DerivedFact: Sendable {
 }
 
 /// Counts of findings by status.
-public struct Summary: Sendable, Hashable {
+public struct Summary: Sendable, Hashable, Codable {
     public var pass = 0
     public var fail = 0
     public var unknown = 0
     public var notApplicable = 0
     public var waived = 0
     public var upcoming = 0
+
+    enum CodingKeys: String, CodingKey {
+        case pass, fail, unknown
+        case notApplicable = "not_applicable"
+        case waived, upcoming
+    }
 
     public init(_ findings: [Finding] = []) {
         for finding in findings {
@@ -84,7 +90,7 @@ public struct Summary: Sendable, Hashable {
 }
 
 /// Everything the engine decided about one system.
-public struct SystemReport: Sendable {
+public struct SystemReport: Sendable, Equatable {
     public var file: String
     public var systemID: String
     public var systemName: String
@@ -93,16 +99,49 @@ public struct SystemReport: Sendable {
     public var summary: Summary
     /// Sorted: status, then severity (highest first), then rule id.
     public var findings: [Finding]
-    public var warnings: [String]
+    /// Problems that did not stop the evaluation (unknown keys, expired waivers…), with positions.
+    public var warnings: [Diagnostic]
 }
 
 /// A whole run: every system, or the problems of inputs that could not be evaluated.
-public struct Report: Sendable {
+///
+/// `Codable`: the JSON report (`compliance-check/report/v1`) is this model encoded, and reads back
+/// with `Report(json:)` (or any `Decoder`). The rule catalogue (`rules`, `instruments`) is context
+/// for reporters and is not part of the JSON.
+public struct Report: Sendable, Equatable {
     public static let schema = "compliance-check/report/v1"
+
+    /// How the run was set up, so that every reporter states the gate as it was evaluated.
+    public struct Settings: Sendable, Hashable, Codable {
+        /// The lowest severity whose `fail` fails the gate.
+        public var failOn: GateThreshold
+        /// Whether unknown outcomes at or above `failOn` fail the gate.
+        public var unknownPolicy: UnknownPolicy
+        /// Unknown keys in system files were errors.
+        public var strict: Bool
+
+        public init(failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail, strict: Bool = false) {
+            self.failOn = failOn
+            self.unknownPolicy = unknownPolicy
+            self.strict = strict
+        }
+
+        /// The settings of `options`.
+        public init(_ options: EvaluationOptions) {
+            self.init(failOn: options.failOn, unknownPolicy: options.unknownPolicy, strict: options.strict)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case failOn = "fail_on"
+            case unknownPolicy = "unknown"
+            case strict
+        }
+    }
 
     public var toolName: String
     public var toolVersion: String
     public var asOf: CalendarDate
+    public var settings: Settings
     public var packs: [PackInfo]
     public var systems: [SystemReport]
     /// Inputs that could not be evaluated (bad YAML, schema violations…).
@@ -114,12 +153,13 @@ public struct Report: Sendable {
 
     public init(
         toolName: String = ToolInfo.name, toolVersion: String = ToolInfo.version, asOf: CalendarDate,
-        packs: [PackInfo], systems: [SystemReport], errors: [Diagnostic] = [], rules: [Rule] = [],
-        instruments: [String: Instrument] = [:]
+        settings: Settings = Settings(), packs: [PackInfo], systems: [SystemReport], errors: [Diagnostic] = [],
+        rules: [Rule] = [], instruments: [String: Instrument] = [:]
     ) {
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.asOf = asOf
+        self.settings = settings
         self.packs = packs
         self.systems = systems
         self.errors = errors
@@ -135,13 +175,18 @@ public struct Report: Sendable {
 }
 
 /// A loaded pack, as reports name it.
-public struct PackInfo: Sendable, Hashable {
+public struct PackInfo: Sendable, Hashable, Codable {
     public var id: String
     public var version: String
     public var title: String
     public var jurisdiction: String
     /// The date of the legal text the pack encodes, when the pack states it.
     public var lawVersionDate: CalendarDate?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, version, title, jurisdiction
+        case lawVersionDate = "law_version_date"
+    }
 
     public init(id: String, version: String, title: String, jurisdiction: String, lawVersionDate: CalendarDate? = nil) {
         self.id = id

@@ -1,7 +1,7 @@
 public import ComplianceRules
 
 /// The outcome of one rule for one system (DESIGN §4.5).
-public enum Status: String, Sendable, Hashable, CaseIterable {
+public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
     case fail
     case unknown
     case waived
@@ -23,7 +23,7 @@ public enum Status: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Whether a gate passed.
-public enum GateResult: String, Sendable, Hashable {
+public enum GateResult: String, Sendable, Hashable, Codable {
     case pass
     case fail
     /// At least one input could not be evaluated.
@@ -31,7 +31,7 @@ public enum GateResult: String, Sendable, Hashable {
 }
 
 /// The lowest severity that fails the gate (`never`: findings never gate).
-public enum GateThreshold: String, Sendable, Hashable, CaseIterable {
+public enum GateThreshold: String, Sendable, Hashable, CaseIterable, Codable {
     case critical
     case high
     case medium
@@ -51,7 +51,7 @@ public enum GateThreshold: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How unknown outcomes count at the gate.
-public enum UnknownPolicy: String, Sendable, Hashable, CaseIterable {
+public enum UnknownPolicy: String, Sendable, Hashable, CaseIterable, Codable {
     /// An unknown at or above the threshold fails the gate.
     case fail
     /// Unknowns are reported but do not gate.

@@ -1,134 +1,39 @@
 public import ComplianceRules
 
-/// The JSON report (`--format json`, DESIGN §5.1) and its one-system-per-line form (`jsonl`).
+/// The JSON report (`--format json`, DESIGN §5.1) and its one-system-per-line form (`jsonl`): the
+/// report model encoded (see `Report+Codable.swift`), so `Report(json:)` reads it back.
 public enum JSONReporter {
     /// The whole report, pretty-printed, ending with a newline.
     public static func render(_ report: Report) -> String {
-        var entries: [(String, JSON)] = [
-            ("schema", .string(Report.schema)),
-            ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
-            ("as_of", .string(report.asOf.description)),
-            ("packs", .array(report.packs.map(pack))),
-            ("gate", .string(report.gate.rawValue)),
-            ("systems", .array(report.systems.map(system))),
-        ]
-        if !report.errors.isEmpty {
-            entries.append(("errors", .array(report.errors.map(error))))
-        }
-        entries.append(("disclaimer", .string(Disclaimer.text)))
-        return JSON.object(entries).rendered() + "\n"
+        encode(report).rendered() + "\n"
     }
 
     /// One system object on one line, ending with a newline (for `jsonl`).
     public static func renderLine(_ system: SystemReport) -> String {
-        self.system(system).rendered(pretty: false) + "\n"
+        encode(system).rendered(pretty: false) + "\n"
     }
 
     /// One input that could not be evaluated, on one line (for `jsonl`).
     public static func renderLine(_ diagnostic: Diagnostic) -> String {
-        JSON.object([("error", error(diagnostic))]).rendered(pretty: false) + "\n"
+        JSON.object([("error", encode(diagnostic))]).rendered(pretty: false) + "\n"
     }
 
-    static func error(_ diagnostic: Diagnostic) -> JSON {
-        .object([
-            ("file", JSON.optional(diagnostic.location?.file)),
-            ("line", diagnostic.location.map { .int($0.line) } ?? .null),
-            ("column", diagnostic.location.map { .int($0.column) } ?? .null),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
-        ])
-    }
-
-    static func system(_ system: SystemReport) -> JSON {
-        var derived: [(String, JSON)] = []
-        for namespace in Array(Set(system.derived.map(\.namespace))).sorted() {
-            let facts = system.derived.filter { $0.namespace == namespace }.map { fact -> (String, JSON) in
-                var fields: [(String, JSON)] = [
-                    ("value", JSON.optional(fact.value)),
-                    ("declared", JSON.optional(fact.declared)),
-                    ("because", JSON.optional(fact.because)),
-                    ("citation", fact.citation.map(citation) ?? .null),
-                ]
-                if !fact.missing.isEmpty { fields.append(("missing", .array(fact.missing.map(JSON.string)))) }
-                return (fact.name, .object(fields))
-            }
-            derived.append((namespace, .object(facts)))
-        }
-        return .object([
-            ("file", .string(system.file)),
-            ("system", .object([("id", .string(system.systemID)), ("name", .string(system.systemName))])),
-            ("gate", .string(system.gate.rawValue)),
-            ("derived", .object(derived)),
-            (
-                "summary",
-                .object([
-                    ("pass", .int(system.summary.pass)), ("fail", .int(system.summary.fail)),
-                    ("unknown", .int(system.summary.unknown)), ("not_applicable", .int(system.summary.notApplicable)),
-                    ("waived", .int(system.summary.waived)), ("upcoming", .int(system.summary.upcoming)),
-                ])
-            ),
-            ("findings", .array(system.findings.map(finding))),
-            ("warnings", .array(system.warnings.map(JSON.string))),
-        ])
-    }
-
-    /// A pack as the pack lists name it: id, version and, when stated, the date of the law text.
+    /// A pack as other reports' pack lists name it: id, version and, when stated, the date of the
+    /// law text.
     static func pack(_ pack: PackInfo) -> JSON {
         var fields: [(String, JSON)] = [("id", .string(pack.id)), ("version", .string(pack.version))]
         if let date = pack.lawVersionDate { fields.append(("law_version_date", .string(date.description))) }
         return .object(fields)
     }
 
-    static func citation(_ citation: Citation) -> JSON {
-        var fields: [(String, JSON)] = [("instrument", .string(citation.instrument)), ("article", .string(citation.article))]
-        if let paragraph = citation.paragraph { fields.append(("paragraph", .string(paragraph))) }
-        if let subparagraph = citation.subparagraph { fields.append(("subparagraph", .string(subparagraph))) }
-        fields.append(("basis", .string(citation.basis.rawValue)))
-        return .object(fields)
-    }
-
-    static func finding(_ finding: Finding) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("rule", .string(finding.rule)), ("title", .string(finding.title)), ("status", .string(finding.status.rawValue)),
-            ("severity", .string(finding.severity.rawValue)), ("category", .string(finding.category.rawValue)),
-            ("pack", .string(finding.pack)), ("sector", .string(finding.sector)), ("citation", citation(finding.citation)),
-            ("citations", .array(finding.allCitations.map(citation))),
-            ("message", .string(finding.message)), ("remediation", .string(finding.remediation)),
-            ("facts", .array(finding.facts.map(fact))),
-            ("missing", .array(finding.missing.map(JSON.string))),
-        ]
-        if let reason = finding.reason { fields.append(("reason", .string(reason))) }
-        if let original = finding.originalStatus { fields.append(("original_status", .string(original.rawValue))) }
-        if let effective = finding.effective { fields.append(("effective", .string(effective.description))) }
-        if let waiver = finding.waiver {
-            fields.append(
-                (
-                    "waiver",
-                    .object([
-                        ("reason", .string(waiver.reason)), ("approved_by", .string(waiver.approvedBy)),
-                        ("ticket", JSON.optional(waiver.ticket)), ("expires", .string(waiver.expires.description)),
-                    ])
-                ))
+    /// The tree encoder only fails on an integer beyond `Int`, which no report value holds; should
+    /// it ever, the output says so instead of trapping.
+    private static func encode(_ value: some Encodable) -> JSON {
+        do {
+            return try JSONTreeEncoder.encode(value)
+        } catch {
+            return .object([("error", .string("the report could not be encoded: \(error)"))])
         }
-        return .object(fields)
-    }
-
-    static func fact(_ fact: Finding.Fact) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("path", .string(fact.path)),
-            ("actual", fact.actual.map(JSON.init) ?? .null),
-            ("expected", .string(fact.expected)),
-            (
-                "location",
-                .object([
-                    ("file", .string(fact.location.file)), ("line", .int(fact.location.line)),
-                    ("column", .int(fact.location.column)),
-                ])
-            ),
-        ]
-        if let note = fact.note { fields.append(("note", .string(note))) }
-        if fact.role != .required { fields.append(("role", .string(fact.role.rawValue))) }
-        return .object(fields)
     }
 }
 

@@ -3,20 +3,36 @@ internal import ComplianceRules
 /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment (`--format markdown`,
 /// DESIGN §5.4): a table of every system, then the failing systems' findings and the facts still to
 /// declare, then the inputs that could not be evaluated, and the disclaimer.
+///
+/// GitHub drops a job summary over 1 MiB, so the document is capped (`limit`, 1,000,000 bytes by
+/// default): the table comes first, then whole system sections in report order while they fit,
+/// then a line saying how many were left out.
 public enum MarkdownReporter {
-    /// The Markdown document, ending with the disclaimer line and a newline.
-    public static func render(_ report: Report) -> String {
-        var lines: [String] = ["# Compliance check", ""]
+    /// The default cap, under GitHub's 1 MiB limit for a job summary.
+    public static let defaultLimit = 1_000_000
+
+    /// The Markdown document, at most `limit` bytes (UTF-8) unless even the header and the
+    /// disclaimer do not fit, ending with the disclaimer line and a newline.
+    public static func render(_ report: Report, limit: Int = defaultLimit) -> String {
+        var head: [String] = ["# Compliance check", ""]
         let packs = report.packs.map { pack in
             "\(text(pack.title)) (\(code(pack.id)) \(pack.version)"
                 + (pack.lawVersionDate.map { ", law text of \($0)" } ?? "") + ")"
         }.joined(separator: ", ")
-        lines.append("As of **\(report.asOf)** · gate: **\(gateLabel(report.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
-        lines.append("")
+        head.append("As of **\(report.asOf)** · gate: **\(gateLabel(report.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
+        head.append("")
+        let tail = ["---", "", Disclaimer.text]
 
+        // Blocks after the header, in order; each is kept whole or left out.
+        var blocks: [Block] = []
         if !report.systems.isEmpty {
-            lines.append("| System | Gate | Fail | Unknown | Waived | Upcoming | Pass | N/A | Risk level |")
-            lines.append("|---|---|--:|--:|--:|--:|--:|--:|---|")
+            blocks.append(
+                Block(
+                    kind: .tableHead,
+                    lines: [
+                        "| System | Gate | Fail | Unknown | Waived | Upcoming | Pass | N/A | Risk level |",
+                        "|---|---|--:|--:|--:|--:|--:|--:|---|",
+                    ]))
             for system in report.systems {
                 let summary = system.summary
                 let cells = [
@@ -26,29 +42,65 @@ public enum MarkdownReporter {
                     String(summary.pass), String(summary.notApplicable),
                     riskLevel(system),
                 ]
-                lines.append("| " + cells.joined(separator: " | ") + " |")
+                blocks.append(Block(kind: .row, lines: ["| " + cells.joined(separator: " | ") + " |"]))
             }
-            lines.append("")
+            blocks.append(Block(kind: .tableEnd, lines: [""]))
         }
-
         for system in report.systems where system.gate == .fail {
-            lines += failing(system, report: report)
+            blocks.append(Block(kind: .system, lines: failing(system, report: report)))
         }
-
         if !report.errors.isEmpty {
-            lines.append("## Inputs that could not be evaluated")
-            lines.append("")
+            blocks.append(Block(kind: .errorsHead, lines: ["## Inputs that could not be evaluated", ""]))
             for diagnostic in report.errors {
                 let place = diagnostic.location.map { code($0.description) + ": " } ?? ""
-                lines.append("- \(place)\(diagnostic.severity.rawValue): \(text(diagnostic.message))")
+                blocks.append(
+                    Block(kind: .error, lines: ["- \(place)\(diagnostic.severity.rawValue): \(text(diagnostic.message))"]))
             }
-            lines.append("")
+            blocks.append(Block(kind: .errorsEnd, lines: [""]))
         }
 
-        lines.append("---")
-        lines.append("")
-        lines.append(Disclaimer.text)
+        func size(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
+        // Room for the closing note (at most one line of this length) and the disclaimer.
+        let reserve = size(tail) + 200
+        var budget = limit - size(head) - reserve
+        // Chosen by priority (the table, then the inputs that could not be evaluated, then the
+        // systems in report order), written in document order.
+        var kept = [Bool](repeating: false, count: blocks.count)
+        var leftOut: [Block.Kind: Int] = [:]
+        let priority: [Block.Kind: Int] = [.tableHead: 0, .tableEnd: 0, .errorsHead: 0, .errorsEnd: 0, .row: 1, .error: 2]
+        for index in blocks.indices.sorted(by: { (priority[blocks[$0].kind] ?? 3, $0) < (priority[blocks[$1].kind] ?? 3, $1) }) {
+            let cost = size(blocks[index].lines)
+            if priority[blocks[index].kind] == 0 || cost <= budget {
+                kept[index] = true
+                budget -= cost
+            } else {
+                leftOut[blocks[index].kind, default: 0] += 1
+            }
+        }
+        let body = blocks.indices.filter { kept[$0] }.flatMap { blocks[$0].lines }
+        var lines = head + body
+        if !leftOut.isEmpty {
+            var parts: [String] = []
+            if let rows = leftOut[.row] { parts.append("\(rows) table row(s)") }
+            if let systems = leftOut[.system] { parts.append("\(systems) failing system(s)") }
+            if let errors = leftOut[.error] { parts.append("\(errors) input error(s)") }
+            lines.append(
+                "_Left out to keep this summary under \(limit) bytes: \(parts.joined(separator: ", ")). "
+                    + "The JSON, SARIF or JUnit report has every system._")
+            lines.append("")
+        }
+        lines += tail
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A part of the document that is kept whole or left out.
+    private struct Block {
+        enum Kind: Hashable {
+            case tableHead, row, tableEnd, system, errorsHead, error, errorsEnd
+        }
+
+        var kind: Kind
+        var lines: [String]
     }
 
     /// The failing findings and the unknowns of one system that failed its gate.

@@ -4,16 +4,36 @@ internal import ComplianceRules
 ///
 /// One run; every loaded rule once in `tool.driver.rules` (plus the derived `…-DECLARED` rules that
 /// have findings); one result per `fail`, `unknown` and `waived` finding, the waived ones carrying an
-/// external suppression with the waiver's justification. Locations are the files as the user named
-/// them (relative stays relative); fingerprints are `<system id>/<rule id>`, stable across runs.
+/// external suppression with the waiver's justification. Locations are normalised paths relative to
+/// the source root, `uriBaseId` `%SRCROOT%` (declared in `originalUriBaseIds`); fingerprints are
+/// `<system id>/<rule id>`, stable across runs.
 public enum SARIFReporter {
+    /// The base id of every artifact location under the source root.
+    public static let sourceRootID = "%SRCROOT%"
+
+    /// Where artifact URIs are relative to.
+    public struct Paths: Sendable, Hashable {
+        /// The source root (`--sarif-root`): a directory, absolute or relative to
+        /// `workingDirectory`; `nil` is the working directory (in CI, the checkout).
+        public var root: String?
+        /// The absolute directory the files of the report were named from; needed only to relate
+        /// relative file names to an absolute root (and the other way round).
+        public var workingDirectory: String?
+
+        public init(root: String? = nil, workingDirectory: String? = nil) {
+            self.root = root
+            self.workingDirectory = workingDirectory
+        }
+    }
+
     /// The JSON schema the output follows.
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The key of `partialFingerprints`.
     static let fingerprintKey = "complianceCheck/v1"
 
     /// The SARIF log, pretty-printed, ending with a newline.
-    public static func render(_ report: Report) -> String {
+    public static func render(_ report: Report, paths: Paths = Paths()) -> String {
+        let resolver = PathResolver(paths)
         let descriptors = ruleDescriptors(report)
         var index: [String: Int] = [:]
         for (position, descriptor) in descriptors.enumerated() { index[descriptor.id] = position }
@@ -22,13 +42,15 @@ public enum SARIFReporter {
         for system in report.systems {
             for finding in system.findings {
                 guard finding.status == .fail || finding.status == .unknown || finding.status == .waived else { continue }
-                results.append(result(finding, system: system, ruleIndex: index[finding.rule], report: report))
+                results.append(
+                    result(finding, system: system, ruleIndex: index[finding.rule], report: report, resolver: resolver))
             }
         }
 
         var invocation: [(String, JSON)] = [("executionSuccessful", .bool(!report.errors.containsErrors))]
         if !report.errors.isEmpty {
-            invocation.append(("toolExecutionNotifications", .array(report.errors.map(notification))))
+            invocation.append(
+                ("toolExecutionNotifications", .array(report.errors.map { notification($0, resolver: resolver) })))
         }
 
         let driver: [(String, JSON)] = [
@@ -40,6 +62,7 @@ public enum SARIFReporter {
         let run: [(String, JSON)] = [
             ("tool", .object([("driver", .object(driver))])),
             ("invocations", .array([.object(invocation)])),
+            ("originalUriBaseIds", .object([(sourceRootID, resolver.rootDescription(given: paths.root != nil))])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),
             (
@@ -143,7 +166,7 @@ public enum SARIFReporter {
                 "properties",
                 .object([
                     ("tags", .array(tags.map(JSON.string))),
-                    ("security-severity", .double(securitySeverity(severity))),
+                    ("security-severity", .string(securitySeverity(severity))),
                     ("severity", .string(severity.rawValue)),
                     ("pack", .string(pack)),
                 ])
@@ -153,14 +176,16 @@ public enum SARIFReporter {
 
     // MARK: Results
 
-    private static func result(_ finding: Finding, system: SystemReport, ruleIndex: Int?, report: Report) -> JSON {
+    private static func result(
+        _ finding: Finding, system: SystemReport, ruleIndex: Int?, report: Report, resolver: PathResolver
+    ) -> JSON {
         let decided = finding.originalStatus ?? finding.status
         var fields: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
         fields.append(("level", .string(decided == .unknown ? "warning" : level(finding.severity))))
         fields.append(("message", .object([("text", .string(message(finding)))])))
         let location = finding.location ?? SourceLocation(file: system.file, line: 1, column: 1)
-        fields.append(("locations", .array([self.location(location)])))
+        fields.append(("locations", .array([self.location(location, resolver: resolver)])))
         fields.append(("partialFingerprints", .object([(fingerprintKey, .string("\(system.systemID)/\(finding.rule)"))])))
         if let waiver = finding.waiver {
             var justification = "\(waiver.reason) (approved by \(waiver.approvedBy)"
@@ -210,12 +235,12 @@ public enum SARIFReporter {
         return text
     }
 
-    private static func location(_ location: SourceLocation) -> JSON {
+    private static func location(_ location: SourceLocation, resolver: PathResolver) -> JSON {
         .object([
             (
                 "physicalLocation",
                 .object([
-                    ("artifactLocation", .object([("uri", .string(uri(location.file)))])),
+                    ("artifactLocation", resolver.artifactLocation(location.file)),
                     (
                         "region",
                         .object([
@@ -227,9 +252,11 @@ public enum SARIFReporter {
         ])
     }
 
-    private static func notification(_ diagnostic: Diagnostic) -> JSON {
+    private static func notification(_ diagnostic: Diagnostic, resolver: PathResolver) -> JSON {
         var fields: [(String, JSON)] = []
-        if let location = diagnostic.location { fields.append(("locations", .array([self.location(location)]))) }
+        if let location = diagnostic.location {
+            fields.append(("locations", .array([self.location(location, resolver: resolver)])))
+        }
         fields.append(("message", .object([("text", .string(diagnostic.message))])))
         let level: String
         switch diagnostic.severity {
@@ -252,14 +279,14 @@ public enum SARIFReporter {
         }
     }
 
-    /// The 0–10 score code-scanning tools sort by.
-    static func securitySeverity(_ severity: Severity) -> Double {
+    /// The 0–10 score code-scanning tools sort by, as a string (GitHub rejects a JSON number).
+    static func securitySeverity(_ severity: Severity) -> String {
         switch severity {
-        case .critical: 9.5
-        case .high: 8.0
-        case .medium: 5.5
-        case .low: 3.0
-        case .info: 0.0
+        case .critical: "9.5"
+        case .high: "8.0"
+        case .medium: "5.5"
+        case .low: "3.0"
+        case .info: "0.0"
         }
     }
 

@@ -1,4 +1,4 @@
-public import ComplianceRules
+internal import ComplianceRules
 
 /// The default, compiler-like text output (DESIGN §5.4): one line per finding with status,
 /// severity, rule id, title and `file:line:col`, then the citation and the fix; unknowns grouped
@@ -10,17 +10,10 @@ public enum TextReporter {
         public var color: Bool
         /// Also list passing and not-applicable rules.
         public var verbose: Bool
-        /// How the gate was set, for the closing line.
-        public var failOn: GateThreshold
-        public var unknownPolicy: UnknownPolicy
 
-        public init(
-            color: Bool = false, verbose: Bool = false, failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail
-        ) {
+        public init(color: Bool = false, verbose: Bool = false) {
             self.color = color
             self.verbose = verbose
-            self.failOn = failOn
-            self.unknownPolicy = unknownPolicy
         }
     }
 
@@ -32,20 +25,20 @@ public enum TextReporter {
         }
         let failed = report.systems.filter { $0.gate == .fail }.count
         let unevaluated = Set(report.errors.filter { $0.severity == .error }.map { $0.location?.file ?? "" }).count
-        output += footer(
-            checked: report.systems.count, failed: failed, unevaluated: unevaluated, asOf: report.asOf, style: style)
+        output += footer(checked: report.systems.count, failed: failed, unevaluated: unevaluated, report: report, style: style)
         return output
     }
 
-    /// The closing lines: counts, the gate and how it was set, and the disclaimer. Shared by the
-    /// whole-report rendering and the command line's streaming output, so both end alike.
-    public static func footer(checked: Int, failed: Int, unevaluated: Int, asOf: CalendarDate, style: Style) -> String {
+    /// The closing lines: counts, the gate and how `report` was set up (as-of date and settings),
+    /// and the disclaimer. Shared by the whole-report rendering and the command line's streaming
+    /// output (which passes a report with no systems yet), so both end alike.
+    public static func footer(checked: Int, failed: Int, unevaluated: Int, report: Report, style: Style) -> String {
         let paint = Painter(enabled: style.color)
         var counts = "\(checked) system(s) checked, \(failed) failed the gate"
         if unevaluated > 0 { counts += ", \(unevaluated) could not be evaluated" }
         let gate = unevaluated > 0 ? paint.red("ERROR") : failed > 0 ? paint.red("FAIL") : paint.green("PASS")
         return counts + ".\n"
-            + "Gate: \(gate) (as of \(asOf), fail-on \(style.failOn.rawValue), unknown \(style.unknownPolicy.rawValue)). "
+            + "Gate: \(gate) (as of \(report.asOf), fail-on \(report.settings.failOn.rawValue), unknown \(report.settings.unknownPolicy.rawValue)). "
             + "Compliance aid, not legal advice.\n"
     }
 
@@ -61,7 +54,7 @@ public enum TextReporter {
             if fact.value == nil, !fact.missing.isEmpty { line += " - declare \(fact.missing.joined(separator: ", "))" }
             lines.append(line)
         }
-        for warning in system.warnings { lines.append(paint.yellow(warning)) }
+        for warning in system.warnings { lines.append(paint.yellow(warning.description)) }
         for finding in system.findings {
             switch finding.status {
             case .fail, .waived, .upcoming:

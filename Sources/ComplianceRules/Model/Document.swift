@@ -32,7 +32,7 @@ extension [PathStep] {
 
 /// A parsed YAML document: its value, the file it came from, and the source marks of every key and
 /// value.
-public struct Document: Sendable {
+public struct Document: Sendable, Equatable {
     /// The file name as given by the caller (used in every location).
     public var file: String
     /// The document's value.

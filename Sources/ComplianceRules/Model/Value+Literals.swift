@@ -1,5 +1,3 @@
-internal import OrderedCollections
-
 extension Value: ExpressibleByNilLiteral {
     public init(nilLiteral: ()) { self = .null }
 }
@@ -27,9 +25,7 @@ extension Value: ExpressibleByArrayLiteral {
 extension Value: ExpressibleByDictionaryLiteral {
     /// A mapping in the order written; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, Value)...) {
-        var entries = OrderedDictionary<String, Value>()
-        for (key, value) in elements { entries[key] = value }
-        self = .map(entries)
+        self = .map(ValueMap(elements))
     }
 }
 

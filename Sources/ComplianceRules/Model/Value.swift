@@ -1,5 +1,3 @@
-public import OrderedCollections
-
 /// A value of a system description or rule: what YAML's core schema can say, plus calendar dates.
 ///
 /// Library users can build values in code with literals:
@@ -14,7 +12,7 @@ public enum Value: Sendable, Hashable {
     case string(String)
     case date(CalendarDate)
     case list([Value])
-    case map(OrderedDictionary<String, Value>)
+    case map(ValueMap)
 
     /// The entry at `key` of a mapping, or `nil`.
     public subscript(key: String) -> Value? {
@@ -64,7 +62,7 @@ public enum Value: Sendable, Hashable {
     }
 
     /// The entries of a `.map`, or `nil`.
-    public var mapValue: OrderedDictionary<String, Value>? {
+    public var mapValue: ValueMap? {
         if case .map(let entries) = self { return entries }
         return nil
     }

@@ -1,7 +1,7 @@
 /// Where a rule comes from in the law.
-public struct Citation: Sendable, Hashable {
+public struct Citation: Sendable, Hashable, Codable {
     /// How sure the citation is.
-    public enum Basis: String, Sendable, Hashable, CaseIterable {
+    public enum Basis: String, Sendable, Hashable, CaseIterable, Codable {
         /// Checked against the legal text.
         case statute
         /// From official or legal commentary.

@@ -1,5 +1,5 @@
 /// A checked condition of a rule or derivation (DESIGN §4.1): combinators and fact predicates.
-public indirect enum Condition: Sendable {
+public indirect enum Condition: Sendable, Equatable {
     /// Every part must hold.
     case all([Condition])
     /// At least one part must hold.
@@ -51,7 +51,7 @@ public struct FactReference: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A fact path with the operators that must all hold.
-public struct Predicate: Sendable {
+public struct Predicate: Sendable, Equatable {
     public let fact: FactReference
     public let operators: [Operator]
     public let location: SourceLocation
@@ -89,7 +89,7 @@ public struct EvidenceOptions: Sendable, Hashable {
 }
 
 /// One operator of a predicate, with its checked operand.
-public enum Operator: Sendable {
+public enum Operator: Sendable, Equatable {
     case equals(Value)
     case notEquals(Value)
     case isIn([Value])

@@ -1,5 +1,5 @@
 /// One legal requirement, as data (DESIGN §4).
-public struct Rule: Sendable {
+public struct Rule: Sendable, Equatable {
     public var id: String
     public var title: String
     public var description: String?
@@ -42,7 +42,7 @@ public struct Rule: Sendable {
 }
 
 /// The examples a rule carries, run as tests.
-public struct RuleExamples: Sendable {
+public struct RuleExamples: Sendable, Equatable {
     /// The as-of date to evaluate them at (default: the rule's effective date).
     public var asOf: CalendarDate?
     /// Partial descriptions that must pass.

@@ -1,6 +1,6 @@
 /// A position in a source file: 1-based line and column (columns count Unicode scalars, as libyaml
 /// does).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     /// The file as the user named it (relative paths stay relative).
     public var file: String
     /// 1-based line.

@@ -148,7 +148,7 @@ private struct Composer {
         case .mappingStart:
             try checkDepth(depth, at: event.start)
             try checkCollectionTag(event.tag, expected: "tag:yaml.org,2002:map", at: event.start)
-            var entries = OrderedDictionary<String, Value>()
+            var entries = ValueMap()
             var keys: [SourceMark] = []
             var children: [MarkTree] = []
             var count = 1

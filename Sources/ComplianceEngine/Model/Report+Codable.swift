@@ -1,0 +1,251 @@
+public import ComplianceRules
+
+// The JSON report (`compliance-check/report/v1`, DESIGN §5.1) is the report model encoded with these
+// conformances; keys are written in the order below, and optional keys only when they say
+// something.
+
+extension Report: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case schema, tool
+        case asOf = "as_of"
+        case settings, packs, gate, systems, errors, disclaimer
+    }
+
+    private enum ToolKeys: String, CodingKey {
+        case name, version
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Report.schema, forKey: .schema)
+        var tool = container.nestedContainer(keyedBy: ToolKeys.self, forKey: .tool)
+        try tool.encode(toolName, forKey: .name)
+        try tool.encode(toolVersion, forKey: .version)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(settings, forKey: .settings)
+        try container.encode(packs, forKey: .packs)
+        try container.encode(gate, forKey: .gate)
+        try container.encode(systems, forKey: .systems)
+        if !errors.isEmpty { try container.encode(errors, forKey: .errors) }
+        try container.encode(Disclaimer.text, forKey: .disclaimer)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let schema = try container.decode(String.self, forKey: .schema)
+        guard schema == Report.schema else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schema, in: container, debugDescription: "expected schema '\(Report.schema)', found '\(schema)'")
+        }
+        let tool = try container.nestedContainer(keyedBy: ToolKeys.self, forKey: .tool)
+        self.init(
+            toolName: try tool.decode(String.self, forKey: .name), toolVersion: try tool.decode(String.self, forKey: .version),
+            asOf: try container.decode(CalendarDate.self, forKey: .asOf),
+            settings: try container.decode(Settings.self, forKey: .settings),
+            packs: try container.decode([PackInfo].self, forKey: .packs),
+            systems: try container.decode([SystemReport].self, forKey: .systems),
+            errors: try container.decodeIfPresent([Diagnostic].self, forKey: .errors) ?? [])
+    }
+
+    /// The report as JSON text: pretty-printed, keys in a fixed order, ending with a newline.
+    public func json() throws -> String {
+        try JSONTreeEncoder.encode(self).rendered() + "\n"
+    }
+
+    /// A report read back from its JSON text (the rule catalogue, `rules` and `instruments`, stays
+    /// empty: it is not part of the JSON).
+    public init(json text: String) throws {
+        self = try JSONTreeDecoder.decode(Report.self, from: try JSONParser.parse(text))
+    }
+}
+
+extension SystemReport: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case file, system, gate, derived, summary, findings, warnings
+    }
+
+    private enum SystemKeys: String, CodingKey {
+        case id, name
+    }
+
+    /// A dynamic key: a namespace or a derived fact's name.
+    private struct NameKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        var system = container.nestedContainer(keyedBy: SystemKeys.self, forKey: .system)
+        try system.encode(systemID, forKey: .id)
+        try system.encode(systemName, forKey: .name)
+        try container.encode(gate, forKey: .gate)
+        // Derived facts by namespace (sorted), then by name in derivation order.
+        var derived = container.nestedContainer(keyedBy: NameKey.self, forKey: .derived)
+        for namespace in Set(self.derived.map(\.namespace)).sorted() {
+            var facts = derived.nestedContainer(keyedBy: NameKey.self, forKey: NameKey(stringValue: namespace))
+            for fact in self.derived where fact.namespace == namespace {
+                try facts.encode(fact, forKey: NameKey(stringValue: fact.name))
+            }
+        }
+        try container.encode(summary, forKey: .summary)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(warnings, forKey: .warnings)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let system = try container.nestedContainer(keyedBy: SystemKeys.self, forKey: .system)
+        var derived: [DerivedFact] = []
+        let namespaces = try container.nestedContainer(keyedBy: NameKey.self, forKey: .derived)
+        for namespace in namespaces.allKeys {
+            let facts = try namespaces.nestedContainer(keyedBy: NameKey.self, forKey: namespace)
+            for name in facts.allKeys {
+                var fact = try facts.decode(DerivedFact.self, forKey: name)
+                fact.namespace = namespace.stringValue
+                fact.name = name.stringValue
+                derived.append(fact)
+            }
+        }
+        self.init(
+            file: try container.decode(String.self, forKey: .file), systemID: try system.decode(String.self, forKey: .id),
+            systemName: try system.decode(String.self, forKey: .name), gate: try container.decode(GateResult.self, forKey: .gate),
+            derived: derived, summary: try container.decode(Summary.self, forKey: .summary),
+            findings: try container.decode([Finding].self, forKey: .findings),
+            warnings: try container.decode([Diagnostic].self, forKey: .warnings))
+    }
+}
+
+/// Inside `derived.<namespace>.<name>`: the namespace and name are the keys around it.
+extension DerivedFact: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case value, declared, because, citation, missing
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(declared, forKey: .declared)
+        try container.encode(because, forKey: .because)
+        try container.encode(citation, forKey: .citation)
+        if !missing.isEmpty { try container.encode(missing, forKey: .missing) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            namespace: "", name: "", value: try container.decodeIfPresent(String.self, forKey: .value),
+            declared: try container.decodeIfPresent(String.self, forKey: .declared),
+            because: try container.decodeIfPresent(String.self, forKey: .because),
+            citation: try container.decodeIfPresent(Citation.self, forKey: .citation),
+            missing: try container.decodeIfPresent([String].self, forKey: .missing) ?? [])
+    }
+}
+
+extension Finding: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case rule, title, status, severity, category, pack, sector, citation, citations, message, remediation, facts, missing
+        case reason
+        case originalStatus = "original_status"
+        case effective, waiver
+    }
+
+    /// A waiver as a finding carries it (the rule is the finding's).
+    private enum WaiverKeys: String, CodingKey {
+        case reason
+        case approvedBy = "approved_by"
+        case ticket, expires, system, location
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(title, forKey: .title)
+        try container.encode(status, forKey: .status)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(category, forKey: .category)
+        try container.encode(pack, forKey: .pack)
+        try container.encode(sector, forKey: .sector)
+        try container.encode(citation, forKey: .citation)
+        try container.encode(allCitations, forKey: .citations)
+        try container.encode(message, forKey: .message)
+        try container.encode(remediation, forKey: .remediation)
+        try container.encode(facts, forKey: .facts)
+        try container.encode(missing, forKey: .missing)
+        try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(originalStatus, forKey: .originalStatus)
+        try container.encodeIfPresent(effective, forKey: .effective)
+        if let waiver {
+            var fields = container.nestedContainer(keyedBy: WaiverKeys.self, forKey: .waiver)
+            try fields.encode(waiver.reason, forKey: .reason)
+            try fields.encode(waiver.approvedBy, forKey: .approvedBy)
+            try fields.encode(waiver.ticket, forKey: .ticket)
+            try fields.encode(waiver.expires, forKey: .expires)
+            try fields.encodeIfPresent(waiver.system, forKey: .system)
+            try fields.encodeIfPresent(waiver.location, forKey: .location)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rule = try container.decode(String.self, forKey: .rule)
+        var waiver: Waiver?
+        if container.contains(.waiver), !(try container.decodeNil(forKey: .waiver)) {
+            let fields = try container.nestedContainer(keyedBy: WaiverKeys.self, forKey: .waiver)
+            waiver = Waiver(
+                rule: rule, reason: try fields.decode(String.self, forKey: .reason),
+                approvedBy: try fields.decode(String.self, forKey: .approvedBy),
+                ticket: try fields.decodeIfPresent(String.self, forKey: .ticket),
+                expires: try fields.decode(CalendarDate.self, forKey: .expires),
+                system: try fields.decodeIfPresent(String.self, forKey: .system),
+                location: try fields.decodeIfPresent(SourceLocation.self, forKey: .location))
+        }
+        self.init(
+            rule: rule, title: try container.decode(String.self, forKey: .title),
+            status: try container.decode(Status.self, forKey: .status),
+            severity: try container.decode(Severity.self, forKey: .severity),
+            category: try container.decode(RuleCategory.self, forKey: .category),
+            pack: try container.decode(String.self, forKey: .pack), sector: try container.decode(String.self, forKey: .sector),
+            citation: try container.decode(Citation.self, forKey: .citation),
+            message: try container.decode(String.self, forKey: .message),
+            remediation: try container.decode(String.self, forKey: .remediation),
+            facts: try container.decode([Fact].self, forKey: .facts),
+            missing: try container.decode([String].self, forKey: .missing),
+            reason: try container.decodeIfPresent(String.self, forKey: .reason),
+            originalStatus: try container.decodeIfPresent(Status.self, forKey: .originalStatus), waiver: waiver)
+        citations = try container.decodeIfPresent([Citation].self, forKey: .citations) ?? [citation]
+        effective = try container.decodeIfPresent(CalendarDate.self, forKey: .effective)
+    }
+}
+
+extension Finding.Fact: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case path, actual, expected, location, note, role
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(actual ?? .null, forKey: .actual)
+        try container.encode(expected, forKey: .expected)
+        try container.encode(location, forKey: .location)
+        try container.encodeIfPresent(note, forKey: .note)
+        if role != .required { try container.encode(role, forKey: .role) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        // `null` is an absent fact (`Value` is nil-literal convertible, so spell the optional out).
+        let value = try container.decode(Value.self, forKey: .actual)
+        let actual: Value? = value == .null ? Optional.none : value
+        self.init(
+            path: try container.decode(String.self, forKey: .path), actual: actual,
+            expected: try container.decode(String.self, forKey: .expected),
+            location: try container.decode(SourceLocation.self, forKey: .location),
+            note: try container.decodeIfPresent(String.self, forKey: .note))
+        role = try container.decodeIfPresent(FactRole.self, forKey: .role) ?? .required
+    }
+}
