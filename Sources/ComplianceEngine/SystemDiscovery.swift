@@ -11,6 +11,10 @@ public import ComplianceRules
 ///   otherwise it is skipped (Helm templates and other YAML-like files);
 /// - a file that cannot be read, a special file and a folder that cannot be listed are errors.
 public enum SystemDiscovery {
+    /// The path that names standard input, and the file name reports give it.
+    public static let standardInput = "-"
+    public static let standardInputName = "<stdin>"
+
     /// Our `apiVersion` prefix.
     public static let apiVersionPrefix = "compliance-check/"
     /// The `kind` of a system description.
@@ -27,9 +31,9 @@ public enum SystemDiscovery {
         /// Why it cannot be read at all, found while walking (a special file, an unlistable folder).
         var problem: String?
 
-        /// A file named by the caller.
+        /// A file named by the caller (`-`: standard input, reported as `<stdin>`).
         public init(path: String) {
-            self.path = path
+            self.path = path == SystemDiscovery.standardInput ? SystemDiscovery.standardInputName : path
             self.searched = false
             self.raw = Array(path.utf8)
         }
@@ -99,7 +103,11 @@ public enum SystemDiscovery {
         if let problem = candidate.problem { return .invalid(DiagnosticList([.error(problem, at: origin)])) }
         let bytes: [UInt8]
         do throws(Diagnostic) {
-            bytes = try FileSystem.read(raw: candidate.raw, display: candidate.path, limit: limits.maxBytes)
+            if !candidate.searched, candidate.raw == Array(standardInput.utf8) {
+                bytes = try FileSystem.readStandardInput(limit: limits.maxBytes, display: candidate.path)
+            } else {
+                bytes = try FileSystem.read(raw: candidate.raw, display: candidate.path, limit: limits.maxBytes)
+            }
         } catch {
             return .invalid(DiagnosticList([error]))
         }

@@ -20,8 +20,15 @@ struct Check: ParsableCommand {
     @Option(help: "Output format on stdout: text, json, jsonl, sarif, junit, markdown.")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable).", valueName: "FORMAT=FILE"))
-    var reports: [ReportTarget] = []
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Also write FORMAT to FILE (repeatable); formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "FORMAT=FILE"))
+    var reportArguments: [String] = []
+
+    /// The `--report` targets (checked in `validate`).
+    var reports: [ReportTarget] { reportArguments.compactMap(ReportTarget.init(argument:)) }
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the gate: critical, high, medium, low, never.")
     var failOn: GateThreshold = .low
@@ -82,10 +89,13 @@ struct Check: ParsableCommand {
     @Flag(help: "Unknown keys in system files are errors, not warnings.")
     var strict = false
 
-    @Flag(help: "Print only failures and the gate; no warnings.")
+    @Flag(help: "Print only failing and unevaluated systems and the gate, in every format; no warnings.")
     var quiet = false
 
-    @Flag(name: .customLong("no-color"), help: "No ANSI colours, even on a terminal.")
+    @Option(help: "ANSI colours: auto (a terminal, unless NO_COLOR is set or TERM is dumb), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .customLong("no-color"), help: "Same as --color never.")
     var noColor = false
 
     @Flag(help: "Also list passing and not-applicable rules in text output, and the files a folder search skipped.")
@@ -108,6 +118,16 @@ struct Check: ParsableCommand {
             if !FileSystem.isDirectory(evidenceRoot) {
                 throw ValidationError("--evidence-root '\(evidenceRoot)' is not a folder")
             }
+        }
+        for argument in reportArguments where ReportTarget(argument: argument) == nil {
+            let formats = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let equals = argument.firstIndex(of: "="), argument.index(after: equals) != argument.endIndex else {
+                throw ValidationError("--report needs FORMAT=FILE, found '\(argument)'; formats: \(formats)")
+            }
+            let format = String(argument[..<equals])
+            throw ValidationError(
+                "--report: unknown format '\(format)'\(Suggestion.phrase(for: format, in: ReportFormat.allCases.map(\.rawValue))); formats: \(formats)"
+            )
         }
         if let maxWaiverDays, maxWaiverDays < 0 {
             throw ValidationError("--max-waiver-days must be 0 or more, found \(maxWaiverDays)")
@@ -136,7 +156,10 @@ struct Check: ParsableCommand {
 
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let streaming = reports.isEmpty && (format == .jsonl || format == .text)
-        let style = TextReporter.Style(color: !noColor && Output.isTerminal, verbose: verbose)
+        try refuseMistypedCommand()
+        let colored =
+            noColor ? false : color.enabled(terminal: Output.isTerminal, environment: ProcessInfo.processInfo.environment)
+        let style = TextReporter.Style(color: colored, verbose: verbose)
         let shell = engine.report([], options: options)
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
@@ -184,6 +207,8 @@ struct Check: ParsableCommand {
                         Output.error(problem.description)
                     }
                 }
+                // --quiet: only failing and unevaluated systems reach the outputs.
+                if quiet, case .success(let system) = result, system.gate == .pass { return }
                 if streaming {
                     switch (format, result) {
                     case (.jsonl, .success(let system)): try Output.out(JSONReporter.renderLine(system))
@@ -241,6 +266,18 @@ struct Check: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
+    /// `compliance-check chek file.yaml`: a first path that is neither a file nor a folder but is
+    /// close to a command name was most likely a mistyped command.
+    private func refuseMistypedCommand() throws {
+        guard let first = paths.first, first != "-", !FileManager.default.fileExists(atPath: first),
+            !first.contains("/"), !first.contains(".")
+        else { return }
+        let commands = ["check", "rules", "init", "schema", "questions"]
+        guard let command = Suggestion.closest(to: first, in: commands) else { return }
+        Output.error("error: '\(SafeText.escaped(first))' is neither a file nor a command; did you mean '\(command)'?")
+        throw ExitCode(2)
+    }
+
     private func loadWaivers(_ path: String) throws -> [Waiver] {
         let reader = YAMLReader()
         let document: Document
@@ -263,4 +300,20 @@ struct Check: ParsableCommand {
 }
 
 extension GateThreshold: ExpressibleByArgument {}
+
+/// `--color`: when to write ANSI colours.
+enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+    case auto
+    case always
+    case never
+
+    /// `auto` colours a terminal unless `NO_COLOR` is set (to anything non-empty) or `TERM=dumb`.
+    func enabled(terminal: Bool, environment: [String: String]) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: terminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
+    }
+}
 extension UnknownPolicy: ExpressibleByArgument {}

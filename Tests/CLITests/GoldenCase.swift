@@ -85,6 +85,14 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             GoldenCase(name: "gate-lint-no-pack", arguments: ["rules", "lint", "\(golden)/systems/docs"]),
             GoldenCase(name: "gate-evidence-root-empty", arguments: common + ["--evidence-root", "", passing]),
             GoldenCase(name: "gate-evidence-root-file", arguments: common + ["--evidence-root", passing, passing]),
+            // The first hour: --report lists the formats, a mistyped command is named, --quiet keeps
+            // only failing systems, --color always colours even a file.
+            GoldenCase(name: "usage-report-no-file", arguments: common + ["--report", "sarif", passing]),
+            GoldenCase(name: "mistyped-command", arguments: ["chek", passing]),
+            GoldenCase(name: "quiet-folder", arguments: common + ["--quiet", "\(golden)/systems"]),
+            GoldenCase(
+                name: "color-always",
+                arguments: ["--no-builtin", "--rules", rules, "--as-of", "2026-11-29", "--color", "always", failing]),
             // --verbose says why each rule does not apply, and the text says which URLs were not verified.
             GoldenCase(name: "verbose-reasons", arguments: common + ["--verbose", passing]),
             GoldenCase(name: "gate-jobs-huge", arguments: common + ["--jobs", "1152921504606846976", passing]),

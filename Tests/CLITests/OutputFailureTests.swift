@@ -79,3 +79,16 @@ struct OutputFailureTests {
         #expect(!report.contains("old report"))
     }
 }
+
+/// `-` reads a system from standard input (the first hour, item 10).
+@Suite(
+    .enabled(
+        if: CLIRunner.binary != nil,
+        "the compliance-check binary was not found next to the test bundle; run `swift build` first"))
+struct StandardInputTests {
+    @Test func aSystemFromStandardInput() throws {
+        let result = try OutputFailureTests.shell(
+            "\(OutputFailureTests.run) --format jsonl - < \(OutputFailureTests.passing) | head -c 40 >&2")
+        #expect(result.stderr == #"{"file":"<stdin>","system":{"id":"demo-p"#)
+    }
+}

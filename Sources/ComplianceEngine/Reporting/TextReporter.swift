@@ -54,7 +54,7 @@ public enum TextReporter {
             if fact.value == nil, !fact.missing.isEmpty { line += " - declare \(fact.missing.joined(separator: ", "))" }
             lines.append(line)
         }
-        for warning in system.warnings { lines.append(paint.yellow(warning.description)) }
+        // Warnings go to stderr once (the command line prints them); the report does not repeat them.
         for finding in system.findings {
             switch finding.status {
             case .fail, .waived, .upcoming:

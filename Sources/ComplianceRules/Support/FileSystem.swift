@@ -57,6 +57,25 @@ package enum FileSystem {
         return bytes
     }
 
+    /// The bytes of standard input (a system piped in as `-`), refusing more than `limit`.
+    package static func readStandardInput(limit: Int, display: String) throws(Diagnostic) -> [UInt8] {
+        let origin = SourceLocation(file: display, line: 1, column: 1)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= limit {
+            let wanted = min(chunk.count, limit + 1 - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { readBytes(STDIN_FILENO, $0.baseAddress, wanted) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .error("cannot be read: \(String(cString: strerror(errno)))", at: origin)
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        guard bytes.count <= limit else { throw .error("input is larger than the limit of \(limit) bytes", at: origin) }
+        return bytes
+    }
+
     /// The words of an `errno` value ("No such file or directory").
     package static func describe(errno code: Int32) -> String { String(cString: strerror(code)) }
 
