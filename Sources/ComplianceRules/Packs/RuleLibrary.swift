@@ -19,13 +19,17 @@ public struct RuleLibrary: Sendable {
         return nil
     }
 
+    /// The file, at the top of a rule source, whose facts extend the vocabulary in use.
+    public static let vocabularyExtension = "vocabulary-extension.yaml"
+
     /// The built-in vocabulary and packs.
     public static func builtIn() throws(DiagnosticList) -> RuleLibrary {
         try load([.builtIn])
     }
 
     /// Loads packs from `sources`. The vocabulary is the first `vocabulary.yaml` found at the top of
-    /// a source, else `vocabulary`, else the built-in one. Every problem of every file is reported.
+    /// a source, else `vocabulary`, else the built-in one; a `vocabulary-extension.yaml` at the top
+    /// of a source adds its facts to it. Every problem of every file is reported.
     public static func load(_ sources: [RuleSource], vocabulary: Vocabulary? = nil) throws(DiagnosticList) -> RuleLibrary {
         var diagnostics: [Diagnostic] = []
         let reader = YAMLReader()
@@ -46,15 +50,32 @@ public struct RuleLibrary: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        let vocabulary: Vocabulary
+        var vocabulary: Vocabulary
         if let chosen { vocabulary = chosen } else { vocabulary = try BuiltInRules.vocabulary() }
+        // Facts added to the vocabulary in use (a library user's own facts), merged in; a fact
+        // declared twice is an error.
+        for source in sources {
+            for file in source.files where file.relativePath == Self.vocabularyExtension {
+                do {
+                    vocabulary = try Vocabulary.load(try reader.read(file.bytes, file: file.displayName), extending: vocabulary)
+                } catch let error as Diagnostic {
+                    diagnostics.append(error)
+                } catch let error as DiagnosticList {
+                    diagnostics.append(contentsOf: error.diagnostics)
+                } catch {
+                    diagnostics.append(.error("\(error)", at: nil))
+                }
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
 
         // Group each source's files by pack folder.
         var loader = PackLoader(vocabulary: vocabulary, reader: reader)
         var groups: [(manifest: RuleSource.File, sectorFiles: [RuleSource.File])] = []
         for source in sources {
             var folders: [String: (manifest: RuleSource.File?, sectorFiles: [RuleSource.File])] = [:]
-            for file in source.files where file.relativePath != "vocabulary.yaml" {
+            for file in source.files where file.relativePath != "vocabulary.yaml" && file.relativePath != Self.vocabularyExtension
+            {
                 let parts = file.relativePath.split(separator: "/")
                 let folder = parts.dropLast().joined(separator: "/")
                 if parts.last == "pack.yaml" {

@@ -2,12 +2,15 @@ extension Vocabulary {
     /// The supported `apiVersion` of every input file.
     public static let apiVersion = "compliance-check/v1"
 
-    /// Loads and checks a vocabulary document, reporting every problem found.
-    public static func load(_ document: Document) throws(DiagnosticList) -> Vocabulary {
+    /// Loads and checks a vocabulary document, reporting every problem found. With `base`, the
+    /// document extends it: its facts are added after the base's (their parents may be base facts),
+    /// and a fact the base already declares is an error.
+    public static func load(_ document: Document, extending base: Vocabulary? = nil) throws(DiagnosticList) -> Vocabulary {
         var reader = FieldReader(Node(document), context: "the vocabulary")
         checkHeader(&reader, kind: "Vocabulary")
-        var facts: [Fact] = []
+        var facts: [Fact] = base?.facts ?? []
         var seen: [String: SourceLocation] = [:]
+        for fact in facts { seen[fact.path] = fact.location }
         if let list = reader.node("facts", required: true) {
             if case .list = list.value {
             } else {
