@@ -48,6 +48,13 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                 ],
                 writes: ["report.sarif", "report.xml"]),
         ]
+        // A system both packs reach: findings grouped by pack, one fix for related rules.
+        let twoPacks = common + ["--rules", "\(golden)/two-packs/rules"]
+        for format in ["text", "markdown"] {
+            cases.append(
+                GoldenCase(
+                    name: "two-packs-\(format)", arguments: twoPacks + ["--format", format, "\(golden)/two-packs/kz-eu.yaml"]))
+        }
         cases += gateSafety
         return cases
     }()
