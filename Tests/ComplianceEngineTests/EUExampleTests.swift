@@ -85,6 +85,20 @@ import Testing
         #expect(files.sorted() == Self.expectations.map(\.file).sorted())
     }
 
+    /// `examples/eu/README.md` has one table row per example, naming its as-of date, the expected
+    /// gate and every rule expected to fail.
+    @Test(arguments: expectations)
+    func readmeRowMatches(_ expected: Expectation) throws {
+        let readme = String(
+            decoding: try FileSystem.read(Fixtures.repositoryRoot + "/examples/eu/README.md", limit: 1 << 20), as: UTF8.self)
+        let rows = readme.split(separator: "\n").filter { $0.contains("| `\(expected.file)` |") }
+        #expect(rows.count == 1)
+        let row = String(rows.first ?? "")
+        #expect(row.contains("| \(expected.asOf) |"))
+        #expect(row.contains(expected.gate == .pass ? "| pass |" : "| fail |"))
+        for rule in expected.failing { #expect(row.contains(rule), "\(rule) is not in the README row") }
+    }
+
     /// The Annex III duties start on 2 December 2027: the day before, every high-risk rule of the
     /// deployer is upcoming, names the date that applied, and nothing gates.
     @Test func annexIIIDutiesAreUpcomingTheDayBefore() throws {
