@@ -57,6 +57,13 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                 name: "markdown-limit",
                 arguments: common + ["--format", "markdown", "--markdown-limit", "2000", passing, failing, invalid]),
         ]
+        // A system both packs reach: findings grouped by pack, one fix for related rules.
+        let twoPacks = common + ["--rules", "\(golden)/two-packs/rules"]
+        for format in ["text", "markdown"] {
+            cases.append(
+                GoldenCase(
+                    name: "two-packs-\(format)", arguments: twoPacks + ["--format", format, "\(golden)/two-packs/kz-eu.yaml"]))
+        }
         cases += gateSafety
         return cases
     }()

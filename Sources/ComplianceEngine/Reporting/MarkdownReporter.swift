@@ -106,8 +106,16 @@ public enum MarkdownReporter {
     /// The failing findings and the unknowns of one system that failed its gate.
     private static func failing(_ system: SystemReport, report: Report) -> [String] {
         var lines = ["## \(code(system.systemID)) \(text(system.systemName))", "", "File: \(code(system.file))", ""]
-        let failures = system.findings.filter { $0.status == .fail }
-        if !failures.isEmpty {
+        // With more than one pack, each pack's failures get their own heading and table.
+        let grouping = PackGrouping(system, report: report)
+        let tables =
+            grouping.sections.isEmpty
+            ? [(heading: String?.none, findings: system.findings)]
+            : grouping.sections.map { (heading: "### \(text($0.pack.title)) (\(code($0.pack.id)))", findings: $0.findings) }
+        for table in tables {
+            let failures = table.findings.filter { $0.status == .fail }
+            if failures.isEmpty { continue }
+            if let heading = table.heading { lines += [heading, ""] }
             lines.append("| Rule | Severity | Title | Location | Citation | Fix |")
             lines.append("|---|---|---|---|---|---|")
             for finding in failures {
@@ -121,6 +129,14 @@ public enum MarkdownReporter {
                     text(finding.remediation),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        }
+        if !grouping.sharedFixes.isEmpty {
+            for fix in grouping.sharedFixes {
+                lines.append(
+                    "- One fix closes \(fix.rules.count) findings: "
+                        + fix.links.map { "\(code($0.from)) \($0.relation) \(code($0.to))" }.joined(separator: "; "))
             }
             lines.append("")
         }

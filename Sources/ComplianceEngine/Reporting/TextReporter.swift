@@ -55,7 +55,15 @@ public enum TextReporter {
             lines.append(line)
         }
         // Warnings go to stderr once (the command line prints them); the report does not repeat them.
-        for finding in system.findings {
+        let grouping = PackGrouping(system, report: report)
+        for (index, finding) in grouping.findings.enumerated() {
+            if let section = grouping.sectionStarts[index] {
+                let counts = Summary(section.findings)
+                lines.append(
+                    paint.bold("  pack \(safe(section.pack.title)) (\(safe(section.pack.id))):")
+                        + " \(counts.fail) fail, \(counts.unknown) unknown, \(counts.waived) waived, \(counts.upcoming) upcoming, \(counts.pass) pass, \(counts.notApplicable) not applicable"
+                )
+            }
             switch finding.status {
             case .fail, .waived, .upcoming:
                 lines.append(findingLine(finding, system: system, paint: paint))
@@ -78,6 +86,11 @@ public enum TextReporter {
             case .unknown:
                 break
             }
+        }
+        for fix in grouping.sharedFixes {
+            lines.append(
+                "  one fix closes \(fix.rules.count) findings: "
+                    + fix.links.map { safe("\($0.from) \($0.relation) \($0.to)") }.joined(separator: "; "))
         }
         // Evidence given as a URL passes as declared, but nothing fetched it: say so.
         var unverified: [String] = []
