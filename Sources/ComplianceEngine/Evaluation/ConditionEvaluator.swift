@@ -33,18 +33,11 @@ struct ConditionEvaluator {
         case .not(let part):
             var verdict = evaluate(part, in: scope, at: scopePath)
             verdict.truth = verdict.truth.negated
-            verdict.observations = verdict.observations.map {
-                var negated = $0
-                negated.expected = Self.negation(of: $0.expected)
-                return negated
-            }
-            // `not: {all: [A, B]}` fails when A and B all hold: changing any one of them is enough
-            // (De Morgan), so the first is what to change and the others are alternatives.
-            if verdict.truth == .false, case .all(let parts) = part, parts.count > 1 {
-                var seenRequirement = false
-                for index in verdict.observations.indices where verdict.observations[index].role != .given {
-                    verdict.observations[index].role = seenRequirement ? .alternative : .required
-                    seenRequirement = true
+            if verdict.truth == .false {
+                verdict.observations = Self.negated(verdict.observations, of: part)
+            } else {
+                for index in verdict.observations.indices {
+                    verdict.observations[index].expected = Self.negation(of: verdict.observations[index].expected)
                 }
             }
             return verdict
@@ -189,6 +182,12 @@ struct ConditionEvaluator {
         default:
             result = .combine(any: verdicts)
             result.truth = result.truth.negated
+            // `none` failed: an element met the condition; say what about it must change.
+            if result.truth == .false {
+                result.observations = verdicts.filter { $0.truth == .true }.flatMap {
+                    Self.negated($0.observations, of: inner)
+                }
+            }
         }
         if verdicts.isEmpty {
             result.observations = [FactObservation(path: path, actual: actual, expected: expected, note: nil)]
@@ -199,13 +198,41 @@ struct ConditionEvaluator {
     /// What a negated expectation asks for, worded so that it reads forwards: `true` and `false`
     /// swap; anything else is "other than …".
     static func negation(of expected: String) -> String {
+        let opposites: [(String, String)] = [
+            ("not declared", "declared"), ("declared", "not declared"),
+            ("none of ", "one of "), ("one of ", "none of "),
+            ("contains none of ", "contains any of "), ("contains any of ", "contains none of "),
+            ("contains all of ", "lacking one of "), ("contains ", "not containing "),
+            ("more than ", "at most "), ("at most ", "more than "), ("at least ", "less than "), ("less than ", "at least "),
+            ("matches ", "not matching "), ("not ", ""),
+        ]
         switch expected {
         case "true": return "false"
         case "false": return "true"
         default:
             if expected.hasPrefix("other than ") { return String(expected.dropFirst("other than ".count)) }
+            for (prefix, opposite) in opposites where expected.hasPrefix(prefix) {
+                // "declared" and "not declared" are whole expectations, the others prefixes.
+                if prefix.hasSuffix(" ") || expected == prefix { return opposite + expected.dropFirst(prefix.count) }
+            }
             return expected.contains(" ") ? "other than (\(expected))" : "other than \(expected)"
         }
+    }
+
+    /// The observations of a failed negation (`not`, or `none` over a list): what held, each
+    /// expectation turned around; when what held was an `all`, changing any one part is enough, so
+    /// the first part is what to change and the others are alternatives (De Morgan).
+    static func negated(_ observations: [FactObservation], of part: Condition) -> [FactObservation] {
+        var result = observations
+        for index in result.indices { result[index].expected = negation(of: result[index].expected) }
+        if case .all(let parts) = part, parts.count > 1 {
+            var seenRequirement = false
+            for index in result.indices where result[index].role != .given {
+                result[index].role = seenRequirement ? .alternative : .required
+                seenRequirement = true
+            }
+        }
+        return result
     }
 
     // MARK: Roles in a failed `any`

@@ -90,6 +90,12 @@ extension SystemEvaluation {
             return
         }
         if options.asOf < date {
+            // A rule that would not apply anyway stays not applicable: an upcoming duty is one the
+            // system will have to meet, and listing the others would bury those.
+            if finding.status == .notApplicable {
+                finding.reason = (finding.reason ?? "does not apply") + "; the rule takes effect on \(date)"
+                return
+            }
             finding.originalStatus = finding.status
             finding.status = .upcoming
             finding.reason = "takes effect on \(date)"
