@@ -19,13 +19,21 @@ struct Schema: ParsableCommand {
     @Flag(help: "Print the schema of the JSON report (compliance-check/report/v1) instead.")
     var report = false
 
+    @Flag(help: "Print the system-description reference (Markdown, as docs/system-description.md) instead.")
+    var markdown = false
+
     func validate() throws {
         if report, strict { throw ValidationError("--strict applies to the system description schema, not --report") }
+        if markdown, report || strict { throw ValidationError("--markdown takes neither --report nor --strict") }
     }
 
     func run() throws {
         if report {
             try Output.out(ReportSchema.jsonSchema)
+            return
+        }
+        if markdown {
+            try Output.out(VocabularyReference.markdown(for: try rules.engine().library.vocabulary))
             return
         }
         try Output.out(SchemaGenerator.jsonSchema(for: try rules.engine().library.vocabulary, strict: strict))
