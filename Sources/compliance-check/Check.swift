@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Output format on stdout: text, json, jsonl, sarif, junit, markdown.")
+    @Option(help: "Output format on stdout: text, json, jsonl, sarif, junit, markdown, html, oscal.")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable).", valueName: "FORMAT=FILE"))
@@ -120,10 +120,12 @@ struct Check: ParsableCommand {
         var ledger = WaiverLedger(options.waivers, asOf: date)
 
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let streaming = reports.isEmpty && (format == .jsonl || format == .text)
+        let streaming = reports.isEmpty && (format == .jsonl || format == .text || format == .html)
         let style = TextReporter.Style(
             color: !noColor && Output.isTerminal, verbose: verbose, failOn: failOn, unknownPolicy: unknown)
         let shell = engine.report([], asOf: date)
+        var html = HTMLReporter(header: shell, failOn: failOn, unknownPolicy: unknown)
+        var htmlBegun = false
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
         var failures = 0
@@ -171,12 +173,18 @@ struct Check: ParsableCommand {
                     }
                 }
                 if streaming {
+                    if format == .html, !htmlBegun {
+                        htmlBegun = true
+                        try Output.out(html.begin())
+                    }
                     switch (format, result) {
                     case (.jsonl, .success(let system)): try Output.out(JSONReporter.renderLine(system))
                     case (.jsonl, .failure(let problems)):
                         for problem in problems.diagnostics where problem.severity == .error {
                             try Output.out(JSONReporter.renderLine(problem))
                         }
+                    case (.html, .success(let system)): try Output.out(html.add(system))
+                    case (.html, .failure(let problems)): try Output.out(html.add(unevaluated: problems.diagnostics))
                     case (_, .success(let system)):
                         try Output.out(TextReporter.render(system, report: shell, style: style) + "\n")
                     default: break
@@ -195,6 +203,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
             if streaming {
+                if format == .html { try Output.out(html.end()) }
                 if format == .text {
                     try Output.out(
                         TextReporter.footer(

@@ -10,6 +10,8 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case sarif
     case junit
     case markdown
+    case html
+    case oscal
 
     func render(_ report: Report, style: TextReporter.Style, unknownPolicy: UnknownPolicy) -> String {
         switch self {
@@ -21,6 +23,8 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
         case .sarif: SARIFReporter.render(report)
         case .junit: JUnitReporter.render(report, unknownPolicy: unknownPolicy)
         case .markdown: MarkdownReporter.render(report)
+        case .html: HTMLReporter.render(report, failOn: style.failOn, unknownPolicy: unknownPolicy)
+        case .oscal: OSCALAssessmentResults.render(report)
         }
     }
 }
