@@ -49,6 +49,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                 writes: ["report.sarif", "report.xml"]),
         ]
         cases += gateSafety
+        cases += exchange
         return cases
     }()
 

@@ -50,7 +50,7 @@ enum HTMLAssets {
         .finding{break-inside:avoid;background:none;border-left-width:3px}
         tr,li,h3,h4{break-inside:avoid}h2,h3,h4{break-after:avoid}
         thead{display:table-header-group}
-        a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em;overflow-wrap:anywhere}
+        a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;overflow-wrap:anywhere}
         }
         """
 

@@ -227,9 +227,9 @@ public enum OSCALAssessmentResults {
         ]
         if let waiver = finding.waiver {
             risk["deadline"] = OSCAL.timestamp(waiver.expires)
-            risk["remarks"] =
-                "Waived until \(waiver.expires), approved by \(waiver.approvedBy)" + (waiver.ticket.map { " (\($0))" } ?? "")
-                + ": \(waiver.reason)"
+            risk["description"] =
+                finding.message + " Waived until \(waiver.expires), approved by \(waiver.approvedBy)"
+                + (waiver.ticket.map { " (\($0))" } ?? "") + ": \(waiver.reason)"
         }
         return risk
     }
