@@ -5,6 +5,7 @@ import json
 import re
 import sys
 
+import html5lib
 import pypdf
 from playwright.sync_api import sync_playwright
 
@@ -33,6 +34,13 @@ with open(f"{folder}/examples.json", encoding="utf-8") as handle:
 systems = report["systems"]
 statuses = ["fail", "unknown", "waived", "upcoming", "pass", "not_applicable"]
 
+# Valid HTML5 as far as the HTML5 parsing algorithm goes: no parse error at all.
+for name in ("examples.html", "hostile.html"):
+    parser = html5lib.HTMLParser()
+    with open(f"{folder}/{name}", "rb") as handle:
+        parser.parse(handle.read())
+    check(not parser.errors, f"{name}: HTML5 parse errors {parser.errors[:5]}")
+
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
 
@@ -47,6 +55,10 @@ with sync_playwright() as playwright:
         url = f"file://{folder}/{name}"
         page.goto(url, wait_until="load")
         page.wait_for_timeout(300)
+        duplicates = page.evaluate(
+            "() => { const seen = new Set(), twice = []; document.querySelectorAll('[id]').forEach(e => "
+            "{ if (seen.has(e.id)) twice.push(e.id); seen.add(e.id); }); return twice; }")
+        check(not duplicates, f"{name}: duplicate ids {duplicates[:5]}")
         others = [r for r in events["requests"] if r != url]
         check(not events["console"], f"{name} (JavaScript {'on' if javascript else 'off'}): console errors {events['console']}")
         check(not others, f"{name}: network requests {others}")
