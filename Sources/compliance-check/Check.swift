@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Output format on stdout: text, json, jsonl, sarif, junit, markdown.")
+    @Option(help: "Output format on stdout: text, json, jsonl, sarif, junit, markdown, html, oscal.")
     var format: ReportFormat = .text
 
     @Option(
@@ -155,12 +155,14 @@ struct Check: ParsableCommand {
         var ledger = WaiverLedger(options.waivers, asOf: date)
 
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let streaming = reports.isEmpty && (format == .jsonl || format == .text)
+        let streaming = reports.isEmpty && (format == .jsonl || format == .text || format == .html)
         try refuseMistypedCommand()
         let colored =
             noColor ? false : color.enabled(terminal: Output.isTerminal, environment: ProcessInfo.processInfo.environment)
         let style = TextReporter.Style(color: colored, verbose: verbose)
         let shell = engine.report([], options: options)
+        var html = HTMLReporter(header: shell, failOn: failOn, unknownPolicy: unknown)
+        var htmlBegun = false
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
         var failures = 0
@@ -210,12 +212,18 @@ struct Check: ParsableCommand {
                 // --quiet: only failing and unevaluated systems reach the outputs.
                 if quiet, case .success(let system) = result, system.gate == .pass { return }
                 if streaming {
+                    if format == .html, !htmlBegun {
+                        htmlBegun = true
+                        try Output.out(html.begin())
+                    }
                     switch (format, result) {
                     case (.jsonl, .success(let system)): try Output.out(JSONReporter.renderLine(system))
                     case (.jsonl, .failure(let problems)):
                         for problem in problems.diagnostics where problem.severity == .error {
                             try Output.out(JSONReporter.renderLine(problem))
                         }
+                    case (.html, .success(let system)): try Output.out(html.add(system))
+                    case (.html, .failure(let problems)): try Output.out(html.add(unevaluated: problems.diagnostics))
                     case (_, .success(let system)):
                         try Output.out(TextReporter.render(system, report: shell, style: style) + "\n")
                     default: break
@@ -234,6 +242,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
             if streaming {
+                if format == .html { try Output.out(html.end()) }
                 if format == .text {
                     try Output.out(
                         TextReporter.footer(

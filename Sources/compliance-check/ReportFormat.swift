@@ -10,6 +10,8 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case sarif
     case junit
     case markdown
+    case html
+    case oscal
 
     func render(_ report: Report, style: TextReporter.Style, settings: OutputSettings = OutputSettings()) -> String {
         switch self {
@@ -21,6 +23,8 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
         case .sarif: SARIFReporter.render(report, paths: settings.sarifPaths)
         case .junit: JUnitReporter.render(report)
         case .markdown: MarkdownReporter.render(report, limit: settings.markdownLimit)
+        case .html: HTMLReporter.render(report, failOn: report.settings.failOn, unknownPolicy: report.settings.unknownPolicy)
+        case .oscal: OSCALAssessmentResults.render(report)
         }
     }
 }

@@ -6,7 +6,7 @@ import ComplianceRules
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, explain, test and lint rule packs.",
-        subcommands: [List.self, Explain.self, Test.self, Lint.self])
+        subcommands: [List.self, Explain.self, Test.self, Lint.self, Catalog.self, Mapping.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every loaded rule.")

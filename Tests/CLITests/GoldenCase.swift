@@ -65,6 +65,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                     name: "two-packs-\(format)", arguments: twoPacks + ["--format", format, "\(golden)/two-packs/kz-eu.yaml"]))
         }
         cases += gateSafety
+        cases += exchange
         return cases
     }()
 
