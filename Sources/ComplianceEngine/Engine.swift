@@ -65,7 +65,10 @@ public struct Engine: Sendable {
         }
         return Report(
             asOf: options.asOf, settings: Report.Settings(options), packs: packInfo, systems: systems, errors: errors,
-            rules: library.rules, instruments: instruments)
+            rules: library.rules, instruments: instruments,
+            declaredRules: library.packs.flatMap { pack in
+                pack.derivations.filter { $0.declared != nil }.map { DeclaredRule($0, pack: pack.id) }
+            })
     }
 
     /// Reads, validates and evaluates a system file. Evidence is resolved in the file's folder

@@ -155,15 +155,26 @@ struct Check: ParsableCommand {
         var ledger = WaiverLedger(options.waivers, asOf: date)
 
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let streaming = reports.isEmpty && (format == .jsonl || format == .text || format == .html)
+
         try refuseMistypedCommand()
         let colored =
             noColor ? false : color.enabled(terminal: Output.isTerminal, environment: ProcessInfo.processInfo.environment)
-        let style = TextReporter.Style(color: colored, verbose: verbose)
-        let shell = engine.report([], options: options)
-        var html = HTMLReporter(header: shell, failOn: failOn, unknownPolicy: unknown)
-        var htmlBegun = false
-        var results: [Result<SystemReport, DiagnosticList>] = []
+        let header = engine.report([], options: options)
+        let settings = OutputSettings(
+            sarifPaths: SARIFReporter.Paths(root: sarifRoot, workingDirectory: FileManager.default.currentDirectoryPath),
+            markdownLimit: markdownLimit)
+        // One path for every format and every file: each report is a stream fed system by system,
+        // so memory does not grow with the batch (OSCAL excepted, see its stream).
+        var outputs = ReportOutputs(
+            stdout: format.stream(
+                header: header, style: TextReporter.Style(color: colored, verbose: verbose), settings: settings, quiet: quiet),
+            files: reports.map {
+                (
+                    path: $0.file,
+                    stream: $0.format.stream(
+                        header: header, style: TextReporter.Style(verbose: verbose), settings: settings, quiet: quiet)
+                )
+            })
         var checked = 0
         var failures = 0
         var unevaluated = 0
@@ -171,7 +182,6 @@ struct Check: ParsableCommand {
         var ids: [String: SourceLocation] = [:]
         do {
             try batch.run(SystemDiscovery.candidates(in: paths)) { (outcome) throws(Output.WriteFailure) in
-                var result: Result<SystemReport, DiagnosticList>
                 switch outcome {
                 case .skipped(let path, let reason):
                     if verbose {
@@ -179,57 +189,32 @@ struct Check: ParsableCommand {
                             Diagnostic(.note, "skipped: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))
                                 .description)
                     }
-                    return
                 case .failed(let problems):
-                    result = .failure(problems)
+                    unevaluated += problems.diagnostics.containsErrors ? 1 : 0
+                    for problem in problems.diagnostics where !quiet || problem.severity == .error {
+                        Output.error(problem.description)
+                    }
+                    try outputs.add(unevaluated: problems.diagnostics)
                 case .evaluated(let system, let idLocation):
                     if let first = ids[system.systemID] {
-                        result = .failure(
-                            DiagnosticList([
-                                .error(
-                                    "system id '\(system.systemID)' is also the id of \(first.file); each system in a run needs its own id",
-                                    at: idLocation, notes: [.init("first used here", at: first)])
-                            ]))
-                    } else {
-                        ids[system.systemID] = idLocation
-                        result = .success(system)
+                        let problem = Diagnostic.error(
+                            "system id '\(system.systemID)' is also the id of \(first.file); each system in a run needs its own id",
+                            at: idLocation, notes: [.init("first used here", at: first)])
+                        unevaluated += 1
+                        Output.error(problem.description)
+                        try outputs.add(unevaluated: [problem])
+                        return
                     }
-                }
-                switch result {
-                case .success(let system):
+                    ids[system.systemID] = idLocation
                     checked += 1
                     ledger.record(system)
                     if system.gate == .fail { failures += 1 }
                     if !quiet {
                         for warning in system.warnings { Output.error(warning.description) }
                     }
-                case .failure(let problems):
-                    if problems.diagnostics.containsErrors { unevaluated += 1 }
-                    for problem in problems.diagnostics where !quiet || problem.severity == .error {
-                        Output.error(problem.description)
-                    }
-                }
-                // --quiet: only failing and unevaluated systems reach the outputs.
-                if quiet, case .success(let system) = result, system.gate == .pass { return }
-                if streaming {
-                    if format == .html, !htmlBegun {
-                        htmlBegun = true
-                        try Output.out(html.begin())
-                    }
-                    switch (format, result) {
-                    case (.jsonl, .success(let system)): try Output.out(JSONReporter.renderLine(system))
-                    case (.jsonl, .failure(let problems)):
-                        for problem in problems.diagnostics where problem.severity == .error {
-                            try Output.out(JSONReporter.renderLine(problem))
-                        }
-                    case (.html, .success(let system)): try Output.out(html.add(system))
-                    case (.html, .failure(let problems)): try Output.out(html.add(unevaluated: problems.diagnostics))
-                    case (_, .success(let system)):
-                        try Output.out(TextReporter.render(system, report: shell, style: style) + "\n")
-                    default: break
-                    }
-                } else {
-                    results.append(result)
+                    // --quiet: passing systems are counted (text) but kept out of every output.
+                    if quiet, system.gate == .pass, format != .text { return }
+                    try outputs.add(system)
                 }
             }
             if !quiet {
@@ -241,33 +226,9 @@ struct Check: ParsableCommand {
                         + (verbose ? "" : "; --verbose lists the files that were skipped"))
                 throw ExitCode(2)
             }
-            if streaming {
-                if format == .html { try Output.out(html.end()) }
-                if format == .text {
-                    try Output.out(
-                        TextReporter.footer(
-                            checked: checked, failed: failures, unevaluated: unevaluated, report: shell, style: style))
-                }
-            } else {
-                let report = engine.report(results, options: options)
-                let settings = OutputSettings(
-                    sarifPaths: SARIFReporter.Paths(
-                        root: sarifRoot, workingDirectory: FileManager.default.currentDirectoryPath),
-                    markdownLimit: markdownLimit)
-                try Output.out(format.render(report, style: style, settings: settings))
-                var unwritten = 0
-                for target in reports {
-                    let plain = TextReporter.Style(verbose: verbose)
-                    do throws(ReportWriteError) {
-                        try Output.write(target.format.render(report, style: plain, settings: settings), to: target.file)
-                    } catch {
-                        // The other reports are still written; the run ends with exit code 2.
-                        Output.error(error.description)
-                        unwritten += 1
-                    }
-                }
-                if unwritten > 0 { throw ExitCode(2) }
-            }
+            try outputs.finish()
+            // A report that could not be written: the others still were; the run ends with exit code 2.
+            if outputs.unwritten > 0 { throw ExitCode(2) }
         } catch is Output.WriteFailure {
             throw ExitCode(2)
         }

@@ -13,18 +13,19 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case html
     case oscal
 
-    func render(_ report: Report, style: TextReporter.Style, settings: OutputSettings = OutputSettings()) -> String {
+    /// A stream writing this format for a run whose header (as-of date, settings, packs) is `header`.
+    func stream(header: Report, style: TextReporter.Style, settings: OutputSettings, quiet: Bool = false)
+        -> any ReportStream
+    {
         switch self {
-        case .text: TextReporter.render(report, style: style)
-        case .json: JSONReporter.render(report)
-        case .jsonl:
-            report.systems.map(JSONReporter.renderLine).joined()
-                + report.errors.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
-        case .sarif: SARIFReporter.render(report, paths: settings.sarifPaths)
-        case .junit: JUnitReporter.render(report)
-        case .markdown: MarkdownReporter.render(report, limit: settings.markdownLimit)
-        case .html: HTMLReporter.render(report, failOn: report.settings.failOn, unknownPolicy: report.settings.unknownPolicy)
-        case .oscal: OSCALAssessmentResults.render(report)
+        case .text: TextReporter.Stream(header: header, style: style, quiet: quiet)
+        case .json: JSONReportStream(header: header)
+        case .jsonl: JSONReporter.LineStream()
+        case .sarif: SARIFReporter.Stream(header: header, paths: settings.sarifPaths)
+        case .junit: JUnitReporter.Stream(header: header)
+        case .markdown: MarkdownReporter.Stream(header: header, limit: settings.markdownLimit)
+        case .html: HTMLReporter(header: header, failOn: header.settings.failOn, unknownPolicy: header.settings.unknownPolicy)
+        case .oscal: OSCALAssessmentResults.Stream(header: header)
         }
     }
 }

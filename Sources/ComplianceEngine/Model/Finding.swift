@@ -150,12 +150,16 @@ public struct Report: Sendable, Equatable {
     public var rules: [Rule]
     /// Instruments by id, for citations and links.
     public var instruments: [String: Instrument]
+    /// The derived `<NS>-<NAME>-DECLARED` checks of the loaded packs, for reporters that list rules
+    /// before they see any finding (SARIF). Like `rules`, not part of the JSON.
+    public var declaredRules: [DeclaredRule]
 
     public init(
         toolName: String = ToolInfo.name, toolVersion: String = ToolInfo.version, asOf: CalendarDate,
         settings: Settings = Settings(), packs: [PackInfo], systems: [SystemReport], errors: [Diagnostic] = [],
-        rules: [Rule] = [], instruments: [String: Instrument] = [:]
+        rules: [Rule] = [], instruments: [String: Instrument] = [:], declaredRules: [DeclaredRule] = []
     ) {
+        self.declaredRules = declaredRules
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.asOf = asOf

@@ -8,7 +8,7 @@ extension Report: Codable {
     private enum CodingKeys: String, CodingKey {
         case schema, tool
         case asOf = "as_of"
-        case settings, packs, gate, systems, errors, disclaimer
+        case settings, packs, systems, errors, gate, disclaimer
     }
 
     private enum ToolKeys: String, CodingKey {
@@ -24,9 +24,10 @@ extension Report: Codable {
         try container.encode(asOf, forKey: .asOf)
         try container.encode(settings, forKey: .settings)
         try container.encode(packs, forKey: .packs)
-        try container.encode(gate, forKey: .gate)
+        // `gate` and `errors` follow `systems`: a report streamed system by system knows them last.
         try container.encode(systems, forKey: .systems)
         if !errors.isEmpty { try container.encode(errors, forKey: .errors) }
+        try container.encode(gate, forKey: .gate)
         try container.encode(Disclaimer.text, forKey: .disclaimer)
     }
 

@@ -10,7 +10,7 @@ public import ComplianceRules
 ///
 /// Everything taken from an input is escaped (`HTML.text`); a Content-Security-Policy allows only
 /// the report's own stylesheet and filter script, so nothing is ever fetched.
-public struct HTMLReporter: Sendable {
+public struct HTMLReporter: Sendable, ReportStream {
     private let asOf: CalendarDate
     private let toolName: String
     private let toolVersion: String

@@ -32,9 +32,14 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// The JSON text: pretty (two-space indent, one key per line) or compact on one line.
     public func rendered(pretty: Bool = true) -> String {
+        rendered(pretty: pretty, indent: 0)
+    }
+
+    /// Pretty-printed as if nested `indent` levels deep (for writing a document piece by piece).
+    func rendered(pretty: Bool, indent: Int) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
-        write(to: &output, pretty: pretty, indent: 0)
+        write(to: &output, pretty: pretty, indent: indent)
         return String(decoding: output, as: UTF8.self)
     }
 

@@ -5,7 +5,19 @@ public import ComplianceRules
 public enum JSONReporter {
     /// The whole report, pretty-printed, ending with a newline.
     public static func render(_ report: Report) -> String {
-        encode(report).rendered() + "\n"
+        var stream = JSONReportStream(header: report)
+        return stream.render(systems: report.systems, errors: report.errors)
+    }
+
+    /// JSON Lines: one system per line, then one line per input that could not be evaluated.
+    public struct LineStream: ReportStream {
+        public init() {}
+        public mutating func begin() -> String { "" }
+        public mutating func add(_ system: SystemReport) -> String { JSONReporter.renderLine(system) }
+        public mutating func add(unevaluated problems: [Diagnostic]) -> String {
+            problems.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
+        }
+        public mutating func end() -> String { "" }
     }
 
     /// One system object on one line, ending with a newline (for `jsonl`).
@@ -26,15 +38,7 @@ public enum JSONReporter {
         return .object(fields)
     }
 
-    /// The tree encoder only fails on an integer beyond `Int`, which no report value holds; should
-    /// it ever, the output says so instead of trapping.
-    private static func encode(_ value: some Encodable) -> JSON {
-        do {
-            return try JSONTreeEncoder.encode(value)
-        } catch {
-            return .object([("error", .string("the report could not be encoded: \(error)"))])
-        }
-    }
+    private static func encode(_ value: some Encodable) -> JSON { JSONReportStream.tree(value) }
 }
 
 /// The statement every report carries.

@@ -1,4 +1,4 @@
-internal import ComplianceRules
+public import ComplianceRules
 
 /// JUnit XML for CI test dashboards (`--format junit`, DESIGN §5.3), valid against the common
 /// `junit-10.xsd`.
@@ -18,24 +18,52 @@ public enum JUnitReporter {
 
     /// The XML document, ending with a newline.
     public static func render(_ report: Report) -> String {
-        let unknownPolicy = report.settings.unknownPolicy
-        var suites: [Suite] = report.systems.map { suite($0, report: report, unknownPolicy: unknownPolicy) }
-        if !report.errors.isEmpty { suites.append(inputs(report.errors)) }
+        var stream = Stream(header: report)
+        return stream.render(systems: report.systems, errors: report.errors)
+    }
 
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        if suites.count == 1 {
-            return xml + suites[0].xml(indent: "")
+    /// The JUnit document written system by system. The first suite is held back until a second
+    /// one shows whether the root is that one `testsuite` (a run of one system) or a `testsuites`
+    /// element; a streamed `testsuites` root names the tool but carries no totals (they are known
+    /// only at the end; each suite carries its own, which is what consumers add up).
+    public struct Stream: ReportStream {
+        private let header: Report
+        private var pending: Suite?
+        private var rootOpen = false
+        private var errors: [Diagnostic] = []
+
+        public init(header: Report) { self.header = header }
+
+        public mutating func begin() -> String { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+
+        public mutating func add(_ system: SystemReport) -> String {
+            emit(JUnitReporter.suite(system, report: header, unknownPolicy: header.settings.unknownPolicy))
         }
-        xml += "<testsuites"
-        xml += attribute("name", report.toolName)
-        xml += attribute("tests", String(suites.reduce(0) { $0 + $1.cases.count }))
-        xml += attribute("failures", String(suites.reduce(0) { $0 + $1.failures }))
-        xml += attribute("errors", String(suites.reduce(0) { $0 + $1.errors }))
-        xml += attribute("time", seconds(suites.reduce(0) { $0 + $1.cases.count }))
-        xml += ">\n"
-        for suite in suites { xml += suite.xml(indent: "  ") }
-        xml += "</testsuites>\n"
-        return xml
+
+        public mutating func add(unevaluated problems: [Diagnostic]) -> String {
+            errors += problems
+            return ""
+        }
+
+        public mutating func end() -> String {
+            var text = errors.isEmpty ? "" : emit(inputs(errors))
+            if rootOpen { return text + "</testsuites>\n" }
+            if let pending { text += pending.xml(indent: "") }
+            return text
+        }
+
+        /// The text for one more suite.
+        private mutating func emit(_ suite: Suite) -> String {
+            if rootOpen { return suite.xml(indent: "  ") }
+            guard let first = pending else {
+                pending = suite
+                return ""
+            }
+            pending = nil
+            rootOpen = true
+            return "<testsuites" + attribute("name", header.toolName) + ">\n" + first.xml(indent: "  ")
+                + suite.xml(indent: "  ")
+        }
     }
 
     // MARK: Model

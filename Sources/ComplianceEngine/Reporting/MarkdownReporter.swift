@@ -1,4 +1,4 @@
-internal import ComplianceRules
+public import ComplianceRules
 
 /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment (`--format markdown`,
 /// DESIGN §5.4): a table of every system, then the failing systems' findings and the facts still to
@@ -14,84 +14,141 @@ public enum MarkdownReporter {
     /// The Markdown document, at most `limit` bytes (UTF-8) unless even the header and the
     /// disclaimer do not fit, ending with the disclaimer line and a newline.
     public static func render(_ report: Report, limit: Int = defaultLimit) -> String {
-        var head: [String] = ["# Compliance check", ""]
-        let packs = report.packs.map { pack in
-            "\(text(pack.title)) (\(code(pack.id)) \(pack.version)"
-                + (pack.lawVersionDate.map { ", law text of \($0)" } ?? "") + ")"
-        }.joined(separator: ", ")
-        head.append("As of **\(report.asOf)** · gate: **\(gateLabel(report.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
-        head.append("")
-        let tail = ["---", "", Disclaimer.text]
-
-        // Blocks after the header, in order; each is kept whole or left out.
-        var blocks: [Block] = []
-        if !report.systems.isEmpty {
-            blocks.append(
-                Block(
-                    kind: .tableHead,
-                    lines: [
-                        "| System | Gate | Fail | Unknown | Waived | Upcoming | Pass | N/A | Risk level |",
-                        "|---|---|--:|--:|--:|--:|--:|--:|---|",
-                    ]))
-            for system in report.systems {
-                let summary = system.summary
-                let cells = [
-                    "\(code(system.systemID, inTable: true)) \(text(system.systemName))",
-                    gateLabel(system.gate),
-                    String(summary.fail), String(summary.unknown), String(summary.waived), String(summary.upcoming),
-                    String(summary.pass), String(summary.notApplicable),
-                    riskLevel(system),
-                ]
-                blocks.append(Block(kind: .row, lines: ["| " + cells.joined(separator: " | ") + " |"]))
-            }
-            blocks.append(Block(kind: .tableEnd, lines: [""]))
-        }
-        for system in report.systems where system.gate == .fail {
-            blocks.append(Block(kind: .system, lines: failing(system, report: report)))
-        }
-        if !report.errors.isEmpty {
-            blocks.append(Block(kind: .errorsHead, lines: ["## Inputs that could not be evaluated", ""]))
-            for diagnostic in report.errors {
-                let place = diagnostic.location.map { code($0.description) + ": " } ?? ""
-                blocks.append(
-                    Block(kind: .error, lines: ["- \(place)\(diagnostic.severity.rawValue): \(text(diagnostic.message))"]))
-            }
-            blocks.append(Block(kind: .errorsEnd, lines: [""]))
-        }
-
-        func size(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
-        // Room for the closing note (at most one line of this length) and the disclaimer.
-        let reserve = size(tail) + 200
-        var budget = limit - size(head) - reserve
-        // Chosen by priority (the table, then the inputs that could not be evaluated, then the
-        // systems in report order), written in document order.
-        var kept = [Bool](repeating: false, count: blocks.count)
-        var leftOut: [Block.Kind: Int] = [:]
-        let priority: [Block.Kind: Int] = [.tableHead: 0, .tableEnd: 0, .errorsHead: 0, .errorsEnd: 0, .row: 1, .error: 2]
-        for index in blocks.indices.sorted(by: { (priority[blocks[$0].kind] ?? 3, $0) < (priority[blocks[$1].kind] ?? 3, $1) }) {
-            let cost = size(blocks[index].lines)
-            if priority[blocks[index].kind] == 0 || cost <= budget {
-                kept[index] = true
-                budget -= cost
-            } else {
-                leftOut[blocks[index].kind, default: 0] += 1
-            }
-        }
-        let body = blocks.indices.filter { kept[$0] }.flatMap { blocks[$0].lines }
-        var lines = head + body
-        if !leftOut.isEmpty {
-            var parts: [String] = []
-            if let rows = leftOut[.row] { parts.append("\(rows) table row(s)") }
-            if let systems = leftOut[.system] { parts.append("\(systems) failing system(s)") }
-            if let errors = leftOut[.error] { parts.append("\(errors) input error(s)") }
-            lines.append(
-                "_Left out to keep this summary under \(limit) bytes: \(parts.joined(separator: ", ")). "
-                    + "The JSON, SARIF or JUnit report has every system._")
-            lines.append("")
-        }
-        lines += tail
-        return lines.joined(separator: "\n") + "\n"
+        var stream = Stream(header: report, limit: limit)
+        return stream.render(systems: report.systems, errors: report.errors)
     }
+
+    /// The Markdown summary fed system by system. The document opens with the gate, known only at
+    /// the end, so it is written by `end`; until then it keeps at most `limit` bytes of table rows
+    /// and `limit` bytes of failing-system sections (what does not fit could not be written
+    /// anyway), so memory stays bounded by the cap, not by the number of systems.
+    public struct Stream: ReportStream {
+        private let header: Report
+        private let limit: Int
+        private var tally = StreamTally()
+        private var rows: [Block] = []
+        private var rowBytes = 0
+        private var sections: [Block] = []
+        private var sectionBytes = 0
+        private var leftOut: [Block.Kind: Int] = [:]
+
+        public init(header: Report, limit: Int = MarkdownReporter.defaultLimit) {
+            self.header = header
+            self.limit = limit
+        }
+
+        public mutating func begin() -> String { "" }
+
+        public mutating func add(_ system: SystemReport) -> String {
+            tally.add(system)
+            let summary = system.summary
+            let cells = [
+                "\(code(system.systemID, inTable: true)) \(text(system.systemName))",
+                gateLabel(system.gate),
+                String(summary.fail), String(summary.unknown), String(summary.waived), String(summary.upcoming),
+                String(summary.pass), String(summary.notApplicable),
+                riskLevel(system),
+            ]
+            Self.keep(
+                Block(kind: .row, lines: ["| " + cells.joined(separator: " | ") + " |"]), in: &rows, bytes: &rowBytes,
+                leftOut: &leftOut, limit: limit)
+            if system.gate == .fail {
+                Self.keep(
+                    Block(kind: .system, lines: failing(system, report: header)), in: &sections, bytes: &sectionBytes,
+                    leftOut: &leftOut, limit: limit)
+            }
+            return ""
+        }
+
+        public mutating func add(unevaluated problems: [Diagnostic]) -> String {
+            tally.add(unevaluated: problems)
+            return ""
+        }
+
+        private static func keep(
+            _ block: Block, in blocks: inout [Block], bytes: inout Int, leftOut: inout [Block.Kind: Int], limit: Int
+        ) {
+            let cost = size(block.lines)
+            if bytes + cost <= limit {
+                blocks.append(block)
+                bytes += cost
+            } else {
+                leftOut[block.kind, default: 0] += 1
+            }
+        }
+
+        public mutating func end() -> String {
+            var head: [String] = ["# Compliance check", ""]
+            let packs = header.packs.map { pack in
+                "\(text(pack.title)) (\(code(pack.id)) \(pack.version)"
+                    + (pack.lawVersionDate.map { ", law text of \($0)" } ?? "") + ")"
+            }.joined(separator: ", ")
+            head.append(
+                "As of **\(header.asOf)** · gate: **\(gateLabel(tally.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
+            head.append("")
+            let tail = ["---", "", Disclaimer.text]
+
+            // Blocks after the header, in order; each is kept whole or left out.
+            var blocks: [Block] = []
+            if tally.systems > 0 {
+                blocks.append(
+                    Block(
+                        kind: .tableHead,
+                        lines: [
+                            "| System | Gate | Fail | Unknown | Waived | Upcoming | Pass | N/A | Risk level |",
+                            "|---|---|--:|--:|--:|--:|--:|--:|---|",
+                        ]))
+                blocks += rows
+                blocks.append(Block(kind: .tableEnd, lines: [""]))
+            }
+            blocks += sections
+            if !tally.errors.isEmpty {
+                blocks.append(Block(kind: .errorsHead, lines: ["## Inputs that could not be evaluated", ""]))
+                for diagnostic in tally.errors {
+                    let place = diagnostic.location.map { code($0.description) + ": " } ?? ""
+                    blocks.append(
+                        Block(kind: .error, lines: ["- \(place)\(diagnostic.severity.rawValue): \(text(diagnostic.message))"]))
+                }
+                blocks.append(Block(kind: .errorsEnd, lines: [""]))
+            }
+
+            // Room for the closing note (at most one line of this length) and the disclaimer.
+            let reserve = size(tail) + 200
+            var budget = limit - size(head) - reserve
+            // Chosen by priority (the table, then the inputs that could not be evaluated, then the
+            // systems in report order), written in document order.
+            var kept = [Bool](repeating: false, count: blocks.count)
+            var leftOut = self.leftOut
+            let priority: [Block.Kind: Int] = [.tableHead: 0, .tableEnd: 0, .errorsHead: 0, .errorsEnd: 0, .row: 1, .error: 2]
+            for index in blocks.indices.sorted(by: {
+                (priority[blocks[$0].kind] ?? 3, $0) < (priority[blocks[$1].kind] ?? 3, $1)
+            }) {
+                let cost = size(blocks[index].lines)
+                if priority[blocks[index].kind] == 0 || cost <= budget {
+                    kept[index] = true
+                    budget -= cost
+                } else {
+                    leftOut[blocks[index].kind, default: 0] += 1
+                }
+            }
+            let body = blocks.indices.filter { kept[$0] }.flatMap { blocks[$0].lines }
+            var lines = head + body
+            if !leftOut.isEmpty {
+                var parts: [String] = []
+                if let rows = leftOut[.row] { parts.append("\(rows) table row(s)") }
+                if let systems = leftOut[.system] { parts.append("\(systems) failing system(s)") }
+                if let errors = leftOut[.error] { parts.append("\(errors) input error(s)") }
+                lines.append(
+                    "_Left out to keep this summary under \(limit) bytes: \(parts.joined(separator: ", ")). "
+                        + "The JSON, SARIF or JUnit report has every system._")
+                lines.append("")
+            }
+            lines += tail
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private static func size(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
 
     /// A part of the document that is kept whole or left out.
     private struct Block {

@@ -1,4 +1,4 @@
-internal import ComplianceRules
+public import ComplianceRules
 internal import Foundation
 
 /// OSCAL assessment results for a run (`--format oscal`).
@@ -12,6 +12,33 @@ internal import Foundation
 /// embedded in the back matter, which `import-ap` points to. UUIDs are version 5 from the pack,
 /// system and rule ids; every timestamp is the as-of date, so a rerun is byte-identical.
 public enum OSCALAssessmentResults {
+    /// OSCAL assessment results are one JSON document whose identifiers and summary cover every
+    /// system (the run's UUID is derived from all system ids), so this stream keeps the systems and
+    /// writes the document at the end: unlike the other formats, its memory grows with the batch.
+    public struct Stream: ReportStream {
+        private var report: Report
+
+        public init(header: Report) {
+            report = header
+            report.systems = []
+            report.errors = []
+        }
+
+        public mutating func begin() -> String { "" }
+
+        public mutating func add(_ system: SystemReport) -> String {
+            report.systems.append(system)
+            return ""
+        }
+
+        public mutating func add(unevaluated problems: [Diagnostic]) -> String {
+            report.errors += problems
+            return ""
+        }
+
+        public mutating func end() -> String { OSCALAssessmentResults.render(report) }
+    }
+
     /// The assessment results as OSCAL JSON, ending with a newline.
     public static func render(_ report: Report) -> String {
         let asOf = report.asOf

@@ -1,4 +1,4 @@
-internal import ComplianceRules
+public import ComplianceRules
 
 /// SARIF 2.1.0 for code-scanning dashboards (`--format sarif`, DESIGN §5.2).
 ///
@@ -33,70 +33,106 @@ public enum SARIFReporter {
 
     /// The SARIF log, pretty-printed, ending with a newline.
     public static func render(_ report: Report, paths: Paths = Paths()) -> String {
-        let resolver = PathResolver(paths)
-        let descriptors = ruleDescriptors(report)
-        var index: [String: Int] = [:]
-        for (position, descriptor) in descriptors.enumerated() { index[descriptor.id] = position }
+        var stream = Stream(header: report, paths: paths)
+        return stream.render(systems: report.systems, errors: report.errors)
+    }
 
-        var results: [JSON] = []
-        for system in report.systems {
+    /// The SARIF log written system by system: the rules first (every rule of the loaded packs,
+    /// then their derived `…-DECLARED` checks), then each system's results, then the invocation
+    /// (whether every input could be evaluated) and the run's properties, which are known last.
+    public struct Stream: ReportStream {
+        private let header: Report
+        private let paths: Paths
+        private let resolver: PathResolver
+        private let index: [String: Int]
+        private var tally = StreamTally()
+        private var results = 0
+
+        public init(header: Report, paths: Paths = Paths()) {
+            self.header = header
+            self.paths = paths
+            resolver = PathResolver(paths)
+            var index: [String: Int] = [:]
+            for (position, descriptor) in SARIFReporter.ruleDescriptors(header).enumerated() {
+                index[descriptor.id] = index[descriptor.id] ?? position
+            }
+            self.index = index
+        }
+
+        public mutating func begin() -> String {
+            let driver: [(String, JSON)] = [
+                ("name", .string(header.toolName)),
+                ("version", .string(header.toolVersion)),
+                ("semanticVersion", .string(header.toolVersion)),
+                ("rules", .array(SARIFReporter.ruleDescriptors(header).map(\.json))),
+            ]
+            var text = "{\n"
+            text += Self.field("$schema", .string(schemaURI), indent: 1) + ",\n"
+            text += Self.field("version", .string("2.1.0"), indent: 1) + ",\n"
+            text += "  \"runs\": [\n    {\n"
+            text += Self.field("tool", .object([("driver", .object(driver))]), indent: 3) + ",\n"
+            text +=
+                Self.field(
+                    "originalUriBaseIds", .object([(sourceRootID, resolver.rootDescription(given: paths.root != nil))]),
+                    indent: 3) + ",\n"
+            text += Self.field("columnKind", .string("unicodeCodePoints"), indent: 3) + ",\n"
+            return text + "      \"results\": ["
+        }
+
+        public mutating func add(_ system: SystemReport) -> String {
+            tally.add(system)
+            var text = ""
             for finding in system.findings {
                 guard finding.status == .fail || finding.status == .unknown || finding.status == .waived else { continue }
-                results.append(
-                    result(finding, system: system, ruleIndex: index[finding.rule], report: report, resolver: resolver))
+                let json = SARIFReporter.result(
+                    finding, system: system, ruleIndex: index[finding.rule], report: header, resolver: resolver)
+                text += (results == 0 ? "\n        " : ",\n        ") + json.rendered(pretty: true, indent: 4)
+                results += 1
             }
+            return text
         }
 
-        var invocation: [(String, JSON)] = [("executionSuccessful", .bool(!report.errors.containsErrors))]
-        if !report.errors.isEmpty {
-            invocation.append(
-                ("toolExecutionNotifications", .array(report.errors.map { notification($0, resolver: resolver) })))
+        public mutating func add(unevaluated problems: [Diagnostic]) -> String {
+            tally.add(unevaluated: problems)
+            return ""
         }
 
-        let driver: [(String, JSON)] = [
-            ("name", .string(report.toolName)),
-            ("version", .string(report.toolVersion)),
-            ("semanticVersion", .string(report.toolVersion)),
-            ("rules", .array(descriptors.map(\.json))),
-        ]
-        let run: [(String, JSON)] = [
-            ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([.object(invocation)])),
-            ("originalUriBaseIds", .object([(sourceRootID, resolver.rootDescription(given: paths.root != nil))])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
-            (
-                "properties",
-                .object([
-                    ("as_of", .string(report.asOf.description)),
-                    ("gate", .string(report.gate.rawValue)),
-                    (
-                        "packs",
-                        .array(report.packs.map(JSONReporter.pack))
-                    ),
-                    ("disclaimer", .string(Disclaimer.text)),
-                ])
-            ),
-        ]
-        let log: JSON = .object([
-            ("$schema", .string(schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
-        ])
-        return log.rendered() + "\n"
+        public mutating func end() -> String {
+            var invocation: [(String, JSON)] = [("executionSuccessful", .bool(!tally.errors.containsErrors))]
+            if !tally.errors.isEmpty {
+                let resolver = self.resolver
+                invocation.append(
+                    ("toolExecutionNotifications", .array(tally.errors.map { notification($0, resolver: resolver) })))
+            }
+            let properties: JSON = .object([
+                ("as_of", .string(header.asOf.description)),
+                ("gate", .string(tally.gate.rawValue)),
+                ("packs", .array(header.packs.map(JSONReporter.pack))),
+                ("disclaimer", .string(Disclaimer.text)),
+            ])
+            var text = results == 0 ? "],\n" : "\n      ],\n"
+            text += Self.field("invocations", .array([.object(invocation)]), indent: 3) + ",\n"
+            text += Self.field("properties", properties, indent: 3) + "\n"
+            return text + "    }\n  ]\n}\n"
+        }
+
+        /// `"key": value` as a member of an object nested `indent - 1` levels deep.
+        private static func field(_ key: String, _ value: JSON, indent: Int) -> String {
+            String(repeating: "  ", count: indent) + JSON.string(key).rendered(pretty: false) + ": "
+                + value.rendered(pretty: true, indent: indent)
+        }
     }
 
     // MARK: Rules
 
     /// A rule as `tool.driver.rules` lists it.
-    private struct Descriptor {
+    struct Descriptor {
         var id: String
         var json: JSON
     }
 
-    /// Every rule of the report, then the rules that only findings name (derived `…-DECLARED`
-    /// rules), by id, each once.
-    private static func ruleDescriptors(_ report: Report) -> [Descriptor] {
+    /// Every rule of the report, then the derived `…-DECLARED` checks of its packs, by id, each once.
+    static func ruleDescriptors(_ report: Report) -> [Descriptor] {
         var descriptors: [Descriptor] = []
         var seen: Set<String> = []
         for rule in report.rules where seen.insert(rule.id).inserted {
@@ -106,26 +142,12 @@ public enum SARIFReporter {
                     remediation: rule.remediation, citations: rule.citations, severity: rule.severity,
                     category: rule.category, pack: rule.pack, sector: rule.sector, report: report))
         }
-        // Derived rules have no `Rule`: describe them from a finding, a failing one when there is one
-        // (its citation names the case that matched), without its system-specific wording.
-        var extra: [String: Finding] = [:]
-        for system in report.systems {
-            for finding in system.findings where !seen.contains(finding.rule) {
-                if extra[finding.rule] == nil || (finding.status == .fail && extra[finding.rule]?.status != .fail) {
-                    extra[finding.rule] = finding
-                }
-            }
-        }
-        for id in extra.keys.sorted() {
-            guard let finding = extra[id] else { continue }
+        for rule in report.declaredRules.sorted(by: { $0.id < $1.id }) where seen.insert(rule.id).inserted {
             descriptors.append(
                 descriptor(
-                    id: id, title: finding.title,
-                    description:
-                        "Compares the classification the owner declared with the one the pack derives from the declared facts; a lower declared one fails.",
-                    remediation: finding.remediation, citations: finding.allCitations, severity: finding.severity,
-                    category: finding.category, pack: finding.pack,
-                    sector: finding.sector, report: report))
+                    id: rule.id, title: rule.title, description: rule.description, remediation: rule.remediation,
+                    citations: rule.citations, severity: rule.severity, category: rule.category, pack: rule.pack,
+                    sector: "all", report: report))
         }
         return descriptors
     }
@@ -176,7 +198,7 @@ public enum SARIFReporter {
 
     // MARK: Results
 
-    private static func result(
+    static func result(
         _ finding: Finding, system: SystemReport, ruleIndex: Int?, report: Report, resolver: PathResolver
     ) -> JSON {
         let decided = finding.originalStatus ?? finding.status
@@ -252,7 +274,7 @@ public enum SARIFReporter {
         ])
     }
 
-    private static func notification(_ diagnostic: Diagnostic, resolver: PathResolver) -> JSON {
+    static func notification(_ diagnostic: Diagnostic, resolver: PathResolver) -> JSON {
         var fields: [(String, JSON)] = []
         if let location = diagnostic.location {
             fields.append(("locations", .array([self.location(location, resolver: resolver)])))

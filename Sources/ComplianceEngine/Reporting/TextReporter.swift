@@ -1,4 +1,4 @@
-internal import ComplianceRules
+public import ComplianceRules
 
 /// The default, compiler-like text output (DESIGN §5.4): one line per finding with status,
 /// severity, rule id, title and `file:line:col`, then the citation and the fix; unknowns grouped
@@ -18,15 +18,41 @@ public enum TextReporter {
     }
 
     public static func render(_ report: Report, style: Style = Style()) -> String {
-        var output = ""
-        for system in report.systems {
-            output += render(system, report: report, style: style)
-            output += "\n"
+        var stream = Stream(header: report, style: style)
+        return stream.render(systems: report.systems, errors: report.errors)
+    }
+
+    /// The text output written system by system; the closing lines count what was seen. With
+    /// `quiet`, passing systems are counted but not shown.
+    public struct Stream: ReportStream {
+        private let header: Report
+        private let style: Style
+        private let quiet: Bool
+        private var tally = StreamTally()
+
+        public init(header: Report, style: Style = Style(), quiet: Bool = false) {
+            self.header = header
+            self.style = style
+            self.quiet = quiet
         }
-        let failed = report.systems.filter { $0.gate == .fail }.count
-        let unevaluated = Set(report.errors.filter { $0.severity == .error }.map { $0.location?.file ?? "" }).count
-        output += footer(checked: report.systems.count, failed: failed, unevaluated: unevaluated, report: report, style: style)
-        return output
+
+        public mutating func begin() -> String { "" }
+
+        public mutating func add(_ system: SystemReport) -> String {
+            tally.add(system)
+            if quiet, system.gate == .pass { return "" }
+            return TextReporter.render(system, report: header, style: style) + "\n"
+        }
+
+        public mutating func add(unevaluated problems: [Diagnostic]) -> String {
+            tally.add(unevaluated: problems)
+            return ""
+        }
+
+        public mutating func end() -> String {
+            footer(
+                checked: tally.systems, failed: tally.failed, unevaluated: tally.unevaluated, report: header, style: style)
+        }
     }
 
     /// The closing lines: counts, the gate and how `report` was set up (as-of date and settings),
