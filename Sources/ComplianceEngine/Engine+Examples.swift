@@ -10,8 +10,9 @@ extension Engine {
         let evidence = EvidenceChecker(root: nil)
         let pack = library.packs.first { $0.id == rule.pack }
         let derivations = pack?.derivations ?? []
-        let derived = SystemEvaluation.derive(derivations, root: example.root, asOf: date, evidence: evidence)
-        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence)
+        let derived = SystemEvaluation.derive(
+            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)
+        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence, strings: strings)
         let outcome = SystemEvaluation.decide(rule, roles: pack?.roles, evaluator: evaluator, root: example.root)
         return (outcome.status, SystemEvaluation.unique(outcome.verdict.missing))
     }
@@ -22,8 +23,9 @@ extension Engine {
         let date = asOf ?? rule.examples.asOf ?? rule.effective
         let evidence = EvidenceChecker(root: nil)
         let derivations = library.packs.first { $0.id == rule.pack }?.derivations ?? []
-        let derived = SystemEvaluation.derive(derivations, root: example.root, asOf: date, evidence: evidence)
-        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence)
+        let derived = SystemEvaluation.derive(
+            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)
+        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence, strings: strings)
         let outcome = SystemEvaluation.decide(rule, evaluator: evaluator, root: example.root)
         return outcome.verdict.observations.map { observation in
             Finding.Fact(

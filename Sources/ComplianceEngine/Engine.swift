@@ -8,13 +8,27 @@ public import ComplianceRules
 /// let result = engine.evaluate(file: "examples/healthcare/xray-triage.yaml", options: options)
 /// ```
 public struct Engine: Sendable {
-    /// The vocabulary and the packs in use.
+    /// The vocabulary and the packs in use, their texts in `language`.
     public let library: RuleLibrary
+    /// The language of every human-readable text the engine and its reports write (DESIGN §10).
+    public let language: Language
+    /// The report's own words in `language`.
+    public let strings: ReportStrings
+    /// The English title of every rule and derived check by id, whatever the language: SARIF names
+    /// rules after it, so that the name (a machine field) never changes with the language.
+    let sourceTitles: [String: String]
 
-    /// An engine over `library`, keeping only the packs named in `packs` when given.
-    public init(library: RuleLibrary, packs: [String]? = nil) throws(DiagnosticList) {
+    /// An engine over `library`, keeping only the packs named in `packs` when given, with its
+    /// texts in `language` (English where a pack has no translation).
+    public init(library: RuleLibrary, packs: [String]? = nil, language: Language = .en) throws(DiagnosticList) {
+        self.language = language
+        self.strings = ReportStrings.builtIn(language)
+        var titles: [String: String] = [:]
+        for rule in library.rules { titles[rule.id] = rule.title }
+        for derivation in library.declaredChecks { titles[derivation.declaredRuleID] = derivation.check.title }
+        self.sourceTitles = titles
         guard let packs else {
-            self.library = library
+            self.library = library.localized(language)
             return
         }
         let known = library.packs.map(\.id)
@@ -27,12 +41,14 @@ public struct Engine: Sendable {
                             + Suggestion.phrase(for: $0, in: known), at: nil)
                 })
         }
-        self.library = RuleLibrary(vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) })
+        self.library = RuleLibrary(
+            vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) }, catalogues: library.catalogues
+        ).localized(language)
     }
 
     /// An engine over the built-in vocabulary and packs.
-    public static func builtIn() throws(DiagnosticList) -> Engine {
-        try Engine(library: RuleLibrary.builtIn())
+    public static func builtIn(language: Language = .en) throws(DiagnosticList) -> Engine {
+        try Engine(library: RuleLibrary.builtIn(), language: language)
     }
 
     /// The packs as reports name them.
@@ -58,8 +74,11 @@ public struct Engine: Sendable {
         for pack in library.packs {
             for instrument in pack.instruments { instruments[instrument.id] = instrument }
         }
-        return Report(
+        var report = Report(
             asOf: asOf, packs: packInfo, systems: systems, errors: errors, rules: library.rules, instruments: instruments)
+        report.language = language
+        report.sourceTitles = sourceTitles
+        return report
     }
 
     /// Reads, validates and evaluates a system file. Evidence is resolved in the file's folder

@@ -122,7 +122,8 @@ struct Check: ParsableCommand {
         let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let streaming = reports.isEmpty && (format == .jsonl || format == .text)
         let style = TextReporter.Style(
-            color: !noColor && Output.isTerminal, verbose: verbose, failOn: failOn, unknownPolicy: unknown)
+            color: !noColor && Output.isTerminal, verbose: verbose, failOn: failOn, unknownPolicy: unknown,
+            strings: engine.strings)
         let shell = engine.report([], asOf: date)
         var results: [Result<SystemReport, DiagnosticList>] = []
         var checked = 0
@@ -205,7 +206,8 @@ struct Check: ParsableCommand {
                 try Output.out(format.render(report, style: style, unknownPolicy: unknown))
                 var unwritten = 0
                 for target in reports {
-                    let plain = TextReporter.Style(verbose: verbose, failOn: failOn, unknownPolicy: unknown)
+                    let plain = TextReporter.Style(
+                        verbose: verbose, failOn: failOn, unknownPolicy: unknown, strings: engine.strings)
                     do throws(ReportWriteError) {
                         try Output.write(target.format.render(report, style: plain, unknownPolicy: unknown), to: target.file)
                     } catch {

@@ -19,6 +19,8 @@ struct ConditionEvaluator {
     let evidence: EvidenceChecker
     /// The pattern-matching work this system may still do.
     let budget = MatchBudget()
+    /// The words of expectations (`at least high`) in the report's language.
+    var strings: ReportStrings = .english
 
     func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         switch condition {
@@ -35,7 +37,7 @@ struct ConditionEvaluator {
             verdict.truth = verdict.truth.negated
             verdict.observations = verdict.observations.map {
                 var negated = $0
-                negated.expected = Self.negation(of: $0.expected)
+                negated.expected = Self.negation(of: $0.expected, strings: strings)
                 return negated
             }
             // `not: {all: [A, B]}` fails when A and B all hold: changing any one of them is enough
@@ -82,7 +84,7 @@ struct ConditionEvaluator {
     }
 
     private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], missing: [String]) -> Verdict {
-        let expected = Self.expectation(operation, asOf: asOf)
+        let expected = Self.expectation(operation, asOf: asOf, strings: strings)
         func verdict(_ truth: Truth, note: String? = nil) -> Verdict {
             Verdict(truth: truth, observations: [FactObservation(path: path, actual: actual, expected: expected, note: note)])
         }
@@ -198,13 +200,22 @@ struct ConditionEvaluator {
 
     /// What a negated expectation asks for, worded so that it reads forwards: `true` and `false`
     /// swap; anything else is "other than …".
-    static func negation(of expected: String) -> String {
+    static func negation(of expected: String, strings: ReportStrings = .english) -> String {
         switch expected {
         case "true": return "false"
         case "false": return "true"
         default:
-            if expected.hasPrefix("other than ") { return String(expected.dropFirst("other than ".count)) }
-            return expected.contains(" ") ? "other than (\(expected))" : "other than \(expected)"
+            let marker = "\u{0}"
+            let template = strings("expected.other_than", ["value": marker]).split(
+                separator: marker, omittingEmptySubsequences: false)
+            if template.count == 2, expected.count > template[0].count + template[1].count,
+                expected.hasPrefix(template[0]), expected.hasSuffix(template[1])
+            {
+                let inner = expected.dropFirst(template[0].count).dropLast(template[1].count)
+                if inner.hasPrefix("("), inner.hasSuffix(")") { return String(inner.dropFirst().dropLast()) }
+                return String(inner)
+            }
+            return strings("expected.other_than", ["value": expected.contains(" ") ? "(\(expected))" : expected])
         }
     }
 
@@ -288,37 +299,34 @@ struct ConditionEvaluator {
 
     // MARK: Words
 
-    static func expectation(_ operation: Operator, asOf: CalendarDate?) -> String {
+    static func expectation(_ operation: Operator, asOf: CalendarDate?, strings: ReportStrings = .english) -> String {
         func list(_ values: [Value]) -> String { values.map(\.description).joined(separator: ", ") }
+        func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("expected.\(key)", values) }
         switch operation {
         case .equals(let value): return value.description
-        case .notEquals(let value): return "not \(value)"
-        case .isIn(let values): return "one of \(list(values))"
-        case .notIn(let values): return "none of \(list(values))"
-        case .exists(let flag): return flag ? "declared" : "not declared"
-        case .contains(let value): return "contains \(value)"
-        case .containsAny(let values): return "contains any of \(list(values))"
-        case .containsAll(let values): return "contains all of \(list(values))"
-        case .containsNone(let values): return "contains none of \(list(values))"
-        case .greaterThan(let value): return "more than \(value)"
-        case .greaterThanOrEqual(let value): return "at least \(value)"
-        case .lessThan(let value): return "less than \(value)"
-        case .lessThanOrEqual(let value): return "at most \(value)"
-        case .minItems(let count): return "at least \(count) item(s)"
-        case .maxItems(let count): return "at most \(count) item(s)"
-        case .matches(let pattern): return "matches /\(pattern.source)/"
-        case .withinDays(let days): return "a date at most \(days) days before \(asOf?.description ?? "the as-of date")"
-        case .every: return "every element meets the condition"
-        case .some: return "some element meets the condition"
-        case .none: return "no element meets the condition"
+        case .notEquals(let value): return say("not", ["value": value.description])
+        case .isIn(let values): return say("one_of", ["values": list(values)])
+        case .notIn(let values): return say("none_of", ["values": list(values)])
+        case .exists(let flag): return say(flag ? "declared" : "not_declared")
+        case .contains(let value): return say("contains", ["value": value.description])
+        case .containsAny(let values): return say("contains_any", ["values": list(values)])
+        case .containsAll(let values): return say("contains_all", ["values": list(values)])
+        case .containsNone(let values): return say("contains_none", ["values": list(values)])
+        case .greaterThan(let value): return say("more_than", ["value": value.description])
+        case .greaterThanOrEqual(let value): return say("at_least", ["value": value.description])
+        case .lessThan(let value): return say("less_than", ["value": value.description])
+        case .lessThanOrEqual(let value): return say("at_most", ["value": value.description])
+        case .minItems(let count): return say("min_items", ["count": String(count)])
+        case .maxItems(let count): return say("max_items", ["count": String(count)])
+        case .matches(let pattern): return say("matches", ["pattern": pattern.source])
+        case .withinDays(let days):
+            return say("within_days", ["days": String(days), "date": asOf?.description ?? say("as_of_date")])
+        case .every: return say("every")
+        case .some: return say("some")
+        case .none: return say("none")
         case .evidence(let options):
-            var text = "evidence that exists"
-            if let days = options.maxAgeDays {
-                text += ", dated within \(days) days"
-            } else if options.requireDate {
-                text += ", with a date"
-            }
-            return text
+            if let days = options.maxAgeDays { return say("evidence_dated", ["days": String(days)]) }
+            return say(options.requireDate ? "evidence_with_date" : "evidence")
         }
     }
 }

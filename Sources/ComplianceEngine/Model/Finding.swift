@@ -111,6 +111,14 @@ public struct Report: Sendable {
     public var rules: [Rule]
     /// Instruments by id, for citations and links.
     public var instruments: [String: Instrument]
+    /// The language of the human-readable text (JSON records it as `lang`).
+    public var language: Language = .en {
+        didSet { strings = ReportStrings.builtIn(language) }
+    }
+    /// The report's own words in `language`, for reporters.
+    public private(set) var strings: ReportStrings = .english
+    /// The English title of each rule by id (machine names are made from it).
+    package var sourceTitles: [String: String] = [:]
 
     public init(
         toolName: String = ToolInfo.name, toolVersion: String = ToolInfo.version, asOf: CalendarDate,

@@ -8,6 +8,7 @@ public enum JSONReporter {
             ("schema", .string(Report.schema)),
             ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
             ("as_of", .string(report.asOf.description)),
+            ("lang", .string(report.language.rawValue)),
             ("packs", .array(report.packs.map(pack))),
             ("gate", .string(report.gate.rawValue)),
             ("systems", .array(report.systems.map(system))),
@@ -15,7 +16,10 @@ public enum JSONReporter {
         if !report.errors.isEmpty {
             entries.append(("errors", .array(report.errors.map(error))))
         }
-        entries.append(("disclaimer", .string(Disclaimer.text)))
+        entries.append(("disclaimer", .string(Disclaimer.text(report.strings))))
+        if let notice = Disclaimer.translationNotice(report.strings) {
+            entries.append(("translation_notice", .string(notice)))
+        }
         return JSON.object(entries).rendered() + "\n"
     }
 
@@ -136,4 +140,13 @@ public enum JSONReporter {
 public enum Disclaimer {
     public static let text =
         "compliance-check gives compliance signals from the facts declared; it is not legal advice. Rules paraphrase the law and say how sure each citation is (basis)."
+
+    /// The statement in the language of `strings`.
+    public static func text(_ strings: ReportStrings) -> String { strings("disclaimer.full") }
+
+    /// In a `ru` or `kk` report: one line, in that language, saying that the translations are ours
+    /// and not official; `nil` in English.
+    public static func translationNotice(_ strings: ReportStrings) -> String? {
+        strings.language == .en ? nil : strings("disclaimer.translation")
+    }
 }

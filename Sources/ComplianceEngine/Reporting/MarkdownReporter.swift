@@ -6,25 +6,29 @@ internal import ComplianceRules
 public enum MarkdownReporter {
     /// The Markdown document, ending with the disclaimer line and a newline.
     public static func render(_ report: Report) -> String {
-        var lines: [String] = ["# Compliance check", ""]
+        let say = report.strings
+        var lines: [String] = ["# " + say("md.title"), ""]
         let packs = report.packs.map { pack in
             "\(text(pack.title)) (\(code(pack.id)) \(pack.version)"
-                + (pack.lawVersionDate.map { ", law text of \($0)" } ?? "") + ")"
+                + (pack.lawVersionDate.map { say("md.law_text", ["date": $0.description]) } ?? "") + ")"
         }.joined(separator: ", ")
-        lines.append("As of **\(report.asOf)** · gate: **\(gateLabel(report.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
+        lines.append(
+            say("md.as_of", ["as_of": report.asOf.description, "gate": gateLabel(report.gate, say)])
+                + (packs.isEmpty ? "" : " · \(packs)"))
         lines.append("")
 
         if !report.systems.isEmpty {
-            lines.append("| System | Gate | Fail | Unknown | Waived | Upcoming | Pass | N/A | Risk level |")
+            let headings = ["system", "gate", "fail", "unknown", "waived", "upcoming", "pass", "na", "risk"]
+            lines.append("| " + headings.map { say("md.column.\($0)") }.joined(separator: " | ") + " |")
             lines.append("|---|---|--:|--:|--:|--:|--:|--:|---|")
             for system in report.systems {
                 let summary = system.summary
                 let cells = [
                     "\(code(system.systemID, inTable: true)) \(text(system.systemName))",
-                    gateLabel(system.gate),
+                    gateLabel(system.gate, say),
                     String(summary.fail), String(summary.unknown), String(summary.waived), String(summary.upcoming),
                     String(summary.pass), String(summary.notApplicable),
-                    riskLevel(system),
+                    riskLevel(system, say),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
@@ -36,7 +40,7 @@ public enum MarkdownReporter {
         }
 
         if !report.errors.isEmpty {
-            lines.append("## Inputs that could not be evaluated")
+            lines.append("## " + say("md.unevaluated"))
             lines.append("")
             for diagnostic in report.errors {
                 let place = diagnostic.location.map { code($0.description) + ": " } ?? ""
@@ -47,22 +51,30 @@ public enum MarkdownReporter {
 
         lines.append("---")
         lines.append("")
-        lines.append(Disclaimer.text)
+        lines.append(Disclaimer.text(say))
+        if let notice = Disclaimer.translationNotice(say) {
+            lines.append("")
+            lines.append(notice)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The failing findings and the unknowns of one system that failed its gate.
     private static func failing(_ system: SystemReport, report: Report) -> [String] {
-        var lines = ["## \(code(system.systemID)) \(text(system.systemName))", "", "File: \(code(system.file))", ""]
+        let say = report.strings
+        var lines = [
+            "## \(code(system.systemID)) \(text(system.systemName))", "", say("md.file", ["file": code(system.file)]), "",
+        ]
         let failures = system.findings.filter { $0.status == .fail }
         if !failures.isEmpty {
-            lines.append("| Rule | Severity | Title | Location | Citation | Fix |")
+            let headings = ["rule", "severity", "title", "location", "citation", "fix"]
+            lines.append("| " + headings.map { say("md.column.\($0)") }.joined(separator: " | ") + " |")
             lines.append("|---|---|---|---|---|---|")
             for finding in failures {
                 let location = finding.location.map { "\($0.file):\($0.line)" } ?? system.file
                 let cells = [
                     code(finding.rule, inTable: true),
-                    finding.severity.rawValue,
+                    TextReporter.severityWord(finding.severity, say),
                     text(finding.title),
                     code(location, inTable: true),
                     text(TextReporter.cite(finding.allCitations, report: report)),
@@ -74,12 +86,13 @@ public enum MarkdownReporter {
         }
         let unknowns = system.findings.filter { $0.status == .unknown }
         if !unknowns.isEmpty {
-            lines.append("Cannot be decided until these facts are declared:")
+            lines.append(say("md.unknown_heading"))
             lines.append("")
             for finding in unknowns {
                 let facts = finding.missing.map { code($0) }.joined(separator: ", ")
+                let declare = say("text.declare", ["facts": facts.isEmpty ? say("md.facts_it_reads") : facts])
                 lines.append(
-                    "- \(code(finding.rule)) (\(finding.severity.rawValue)) \(text(finding.title)): declare \(facts.isEmpty ? "the facts it reads" : facts)"
+                    "- \(code(finding.rule)) (\(TextReporter.severityWord(finding.severity, say))) \(text(finding.title)): \(declare)"
                 )
             }
             lines.append("")
@@ -88,20 +101,20 @@ public enum MarkdownReporter {
     }
 
     /// Each derived risk level, e.g. `high (declared medium)`, or `-`.
-    private static func riskLevel(_ system: SystemReport) -> String {
+    private static func riskLevel(_ system: SystemReport, _ say: ReportStrings) -> String {
         let levels = system.derived.filter { $0.name == "risk_level" }.map { fact -> String in
-            var label = fact.value ?? "unknown"
-            if let declared = fact.declared, declared != fact.value { label += " (declared \(declared))" }
+            var label = fact.value ?? say("value.unknown")
+            if let declared = fact.declared, declared != fact.value { label += " " + say("text.declared", ["value": declared]) }
             return text(label)
         }
         return levels.isEmpty ? "-" : levels.joined(separator: ", ")
     }
 
-    private static func gateLabel(_ gate: GateResult) -> String {
+    private static func gateLabel(_ gate: GateResult, _ say: ReportStrings) -> String {
         switch gate {
-        case .pass: "✅ pass"
-        case .fail: "❌ fail"
-        case .error: "⚠️ error"
+        case .pass: "✅ " + say("gate.pass")
+        case .fail: "❌ " + say("gate.fail")
+        case .error: "⚠️ " + say("gate.error")
         }
     }
 

@@ -37,23 +37,22 @@ public enum SARIFReporter {
             ("semanticVersion", .string(report.toolVersion)),
             ("rules", .array(descriptors.map(\.json))),
         ]
+        var properties: [(String, JSON)] = [
+            ("as_of", .string(report.asOf.description)),
+            ("lang", .string(report.language.rawValue)),
+            ("gate", .string(report.gate.rawValue)),
+            ("packs", .array(report.packs.map(JSONReporter.pack))),
+            ("disclaimer", .string(Disclaimer.text(report.strings))),
+        ]
+        if let notice = Disclaimer.translationNotice(report.strings) {
+            properties.append(("translation_notice", .string(notice)))
+        }
         let run: [(String, JSON)] = [
             ("tool", .object([("driver", .object(driver))])),
             ("invocations", .array([.object(invocation)])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),
-            (
-                "properties",
-                .object([
-                    ("as_of", .string(report.asOf.description)),
-                    ("gate", .string(report.gate.rawValue)),
-                    (
-                        "packs",
-                        .array(report.packs.map(JSONReporter.pack))
-                    ),
-                    ("disclaimer", .string(Disclaimer.text)),
-                ])
-            ),
+            ("properties", .object(properties)),
         ]
         let log: JSON = .object([
             ("$schema", .string(schemaURI)),
@@ -98,8 +97,7 @@ public enum SARIFReporter {
             descriptors.append(
                 descriptor(
                     id: id, title: finding.title,
-                    description:
-                        "Compares the classification the owner declared with the one the pack derives from the declared facts; a lower declared one fails.",
+                    description: report.strings("sarif.declared_description"),
                     remediation: finding.remediation, citations: finding.allCitations, severity: finding.severity,
                     category: finding.category, pack: finding.pack,
                     sector: finding.sector, report: report))
@@ -111,6 +109,7 @@ public enum SARIFReporter {
         id: String, title: String, description: String, remediation: String, citations: [Citation], severity: Severity,
         category: RuleCategory, pack: String, sector: String, report: Report
     ) -> Descriptor {
+        let say = report.strings
         let cite = TextReporter.cite(citations, report: report)
         var tags: [String] = []
         let jurisdiction = report.packs.first { $0.id == pack }?.jurisdiction
@@ -119,18 +118,20 @@ public enum SARIFReporter {
         }
         var fields: [(String, JSON)] = [
             ("id", .string(id)),
-            ("name", .string(identifier(title))),
+            ("name", .string(identifier(report.sourceTitles[id] ?? title))),
             ("shortDescription", .object([("text", .string(title))])),
             ("fullDescription", .object([("text", .string(description))])),
             ("defaultConfiguration", .object([("level", .string(level(severity)))])),
             (
                 "help",
                 .object([
-                    ("text", .string("\(remediation)\nCitation: \(cite)")),
+                    ("text", .string(say("sarif.help", ["fix": remediation, "cite": cite]))),
                     (
                         "markdown",
                         .string(
-                            "**Fix:** \(MarkdownReporter.text(remediation))\n\n**Citation:** \(MarkdownReporter.text(cite))")
+                            say(
+                                "sarif.help_markdown",
+                                ["fix": MarkdownReporter.text(remediation), "cite": MarkdownReporter.text(cite)]))
                     ),
                 ])
             ),
@@ -158,14 +159,15 @@ public enum SARIFReporter {
         var fields: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
         fields.append(("level", .string(decided == .unknown ? "warning" : level(finding.severity))))
-        fields.append(("message", .object([("text", .string(message(finding)))])))
+        fields.append(("message", .object([("text", .string(message(finding, report.strings)))])))
         let location = finding.location ?? SourceLocation(file: system.file, line: 1, column: 1)
         fields.append(("locations", .array([self.location(location)])))
         fields.append(("partialFingerprints", .object([(fingerprintKey, .string("\(system.systemID)/\(finding.rule)"))])))
         if let waiver = finding.waiver {
-            var justification = "\(waiver.reason) (approved by \(waiver.approvedBy)"
-            if let ticket = waiver.ticket { justification += ", ticket \(ticket)" }
-            justification += ", expires \(waiver.expires))"
+            let say = report.strings
+            var justification = waiver.reason + " (" + say("sarif.approved_by", ["approver": waiver.approvedBy])
+            if let ticket = waiver.ticket { justification += say("sarif.ticket", ["ticket": ticket]) }
+            justification += say("sarif.expires", ["date": waiver.expires.description]) + ")"
             fields.append(
                 (
                     "suppressions",
@@ -194,18 +196,22 @@ public enum SARIFReporter {
     }
 
     /// The finding's message, with the deciding facts or the facts to declare.
-    private static func message(_ finding: Finding) -> String {
+    private static func message(_ finding: Finding, _ say: ReportStrings) -> String {
         let decided = finding.originalStatus ?? finding.status
         var text = finding.message
         if decided == .unknown, !finding.missing.isEmpty, !text.contains(finding.missing[0]) {
-            text += " Declare: \(finding.missing.joined(separator: ", "))."
+            text += " " + say("sarif.declare", ["facts": finding.missing.joined(separator: ", ")])
         }
         if decided == .fail, !finding.facts.isEmpty {
-            let facts = finding.facts.map { "\($0.path) is \($0.actual?.description ?? "absent"), expected \($0.expected)" }
+            let facts = finding.facts.map {
+                say(
+                    "sarif.fact",
+                    ["path": $0.path, "actual": $0.actual?.description ?? say("fact.absent"), "expected": $0.expected])
+            }
             text += " (" + facts.joined(separator: "; ") + ")"
         }
         if let waiver = finding.waiver {
-            text += " Waived until \(waiver.expires) by \(waiver.approvedBy)."
+            text += " " + say("sarif.waived", ["expires": waiver.expires.description, "approver": waiver.approvedBy])
         }
         return text
     }
