@@ -55,4 +55,22 @@ extension Engine {
         }
         return problems
     }
+
+    /// The outcome of every example of every rule, in order: what `rules test` compares across
+    /// languages.
+    public func exampleOutcomes() -> [ExampleOutcome] {
+        var outcomes: [ExampleOutcome] = []
+        for rule in library.rules {
+            for (kind, examples) in [("pass", rule.examples.pass), ("fail", rule.examples.fail)] {
+                for (index, example) in examples.enumerated() {
+                    let outcome = exampleStatus(of: rule, on: example)
+                    outcomes.append(
+                        ExampleOutcome(
+                            rule: rule.id, example: "\(kind) \(index + 1)", status: outcome.status, missing: outcome.missing,
+                            location: example.location(of: [])))
+                }
+            }
+        }
+        return outcomes
+    }
 }
