@@ -7,7 +7,7 @@ extension Engine {
         status: Status, missing: [String]
     ) {
         let date = asOf ?? rule.examples.asOf ?? rule.effective
-        let evidence = EvidenceChecker(root: nil)
+        let evidence = EvidenceChecker(root: nil, strings: strings)
         let pack = library.packs.first { $0.id == rule.pack }
         let derivations = pack?.derivations ?? []
         let derived = SystemEvaluation.derive(
@@ -21,7 +21,7 @@ extension Engine {
     /// their roles, so that an explanation can be rendered the way a report renders it).
     func exampleFacts(of rule: Rule, on example: Document, asOf: CalendarDate? = nil) -> [Finding.Fact] {
         let date = asOf ?? rule.examples.asOf ?? rule.effective
-        let evidence = EvidenceChecker(root: nil)
+        let evidence = EvidenceChecker(root: nil, strings: strings)
         let derivations = library.packs.first { $0.id == rule.pack }?.derivations ?? []
         let derived = SystemEvaluation.derive(
             derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)

@@ -171,7 +171,7 @@ public struct Engine: Sendable {
 
         let evaluation = SystemEvaluation(
             engine: self, document: normalized, options: options,
-            evidence: EvidenceChecker(root: evidenceRoot, limits: .init(options: options)))
+            evidence: EvidenceChecker(root: evidenceRoot, limits: .init(options: options), strings: strings))
         var system = evaluation.run(packs: packs, waivers: waivers)
         // An inline waiver that changes nothing is worth saying: the author may believe it covers them.
         for rule in inline.sorted() {

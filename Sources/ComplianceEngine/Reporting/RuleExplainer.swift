@@ -65,7 +65,7 @@ public enum RuleExplainer {
                     "explain.header",
                     [
                         "pack": rule.pack, "sector": rule.sector, "category": rule.category.rawValue,
-                        "severity": rule.severity.rawValue,
+                        "severity": TextReporter.severityWord(rule.severity, say),
                     ]) + (rule.waivable ? "" : say("explain.not_waivable")))
         if let description = rule.description { lines.append("  \(description)") }
         lines.append(say("explain.applies"))
@@ -109,7 +109,7 @@ public enum RuleExplainer {
                     "explain.header",
                     [
                         "pack": pack, "sector": "all", "category": check.category.rawValue,
-                        "severity": check.severity.rawValue,
+                        "severity": TextReporter.severityWord(check.severity, say),
                     ]) + say("explain.derived_by_engine"))
         if let description = check.description { lines.append("  \(description)") }
         lines.append(say("explain.applies"))

@@ -53,6 +53,7 @@ extension RuleLibrary {
     /// meanings. A text without a translation stays English. Ids, paths and values never change.
     public func localized(_ language: Language) -> RuleLibrary {
         guard language != .en else { return self }
+        let strings = ReportStrings.builtIn(language)
         let packs = self.packs.map { pack -> RulePack in
             guard let catalogue = catalogues.packs[pack.id]?[language] else { return pack }
             var pack = pack
@@ -73,14 +74,19 @@ extension RuleLibrary {
             for index in pack.derivations.indices {
                 let key = "derivations.\(pack.derivations[index].name)"
                 var derivation = pack.derivations[index]
+                let path = derivation.declared?.text ?? derivation.path
                 if derivation.writtenTexts.contains("title") {
                     derivation.check.title = catalogue["\(key).title"] ?? derivation.check.title
+                } else if strings.has("declared.default_title") {
+                    derivation.check.title = strings("declared.default_title", ["path": path])
                 }
                 if derivation.writtenTexts.contains("description") {
                     derivation.check.description = catalogue["\(key).description"] ?? derivation.check.description
                 }
                 if derivation.writtenTexts.contains("remediation") {
                     derivation.check.remediation = catalogue["\(key).remediation"] ?? derivation.check.remediation
+                } else if strings.has("declared.default_remediation") {
+                    derivation.check.remediation = strings("declared.default_remediation", ["path": path])
                 }
                 for case_ in derivation.cases.indices {
                     derivation.cases[case_].because = catalogue["\(key).because.\(case_)"] ?? derivation.cases[case_].because
