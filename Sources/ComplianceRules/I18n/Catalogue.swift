@@ -46,27 +46,28 @@ public struct Catalogue: Sendable {
         var problems: [Diagnostic] = []
         for section in allowed {
             guard let child = fields.node(section) else { continue }
-            catalogue.flatten(child, key: section, problems: &problems)
+            catalogue.flatten(child, key: section, at: node.keyLocation(section), problems: &problems)
         }
         fields.rejectUnknownKeys()
         problems = fields.diagnostics + problems
         return (problems.containsErrors || language == nil ? nil : catalogue, problems)
     }
 
-    private mutating func flatten(_ node: Node, key: String, problems: inout [Diagnostic]) {
+    /// Records `node`'s texts under `key`; a mapping or list is a section, located at its key.
+    private mutating func flatten(_ node: Node, key: String, at keyLocation: SourceLocation, problems: inout [Diagnostic]) {
         switch node.value {
         case .map:
-            sections[key] = node.location
+            sections[key] = keyLocation
             for entry in node.entries {
                 let child = "\(key).\(entry.key)"
                 if entry.node.value.mapValue != nil || entry.node.value.listValue != nil {
-                    flatten(entry.node, key: child, problems: &problems)
+                    flatten(entry.node, key: child, at: entry.keyLocation, problems: &problems)
                 } else {
                     add(entry.node, key: child, problems: &problems)
                 }
             }
         case .list:
-            sections[key] = node.location
+            sections[key] = keyLocation
             for (index, element) in node.elements.enumerated() {
                 add(element, key: "\(key).\(index)", problems: &problems)
             }
