@@ -28,7 +28,7 @@ import Testing
         ]
         for (format, json) in [("json", JSONReporter.render(report)), ("sarif", SARIFReporter.render(report))] {
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
-            outputs.append((format, humanStrings(in: object).joined(separator: "\n")))
+            outputs.append((format, humanStrings(in: object).joined(separator: "\n")))  // one value a line
         }
         return outputs
     }
@@ -63,7 +63,7 @@ import Testing
             if run.count >= 3 { runs.append(run.joined(separator: " ")) }
             run = []
         }
-        for token in text.split(whereSeparator: \.isWhitespace) {
+        func scan(_ token: Substring) {
             let word = token.trimmingCharacters(in: CharacterSet(charactersIn: "()[]{}<>*\\\"'«»|"))
             let isEnglish =
                 word.count >= 2 && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
@@ -78,6 +78,11 @@ import Testing
             } else {
                 flush()
             }
+        }
+        // A line ends a run: a value closing one line and a word opening the next are no sentence.
+        for line in text.split(whereSeparator: \.isNewline) {
+            flush()
+            for token in line.split(whereSeparator: \.isWhitespace) { scan(token) }
         }
         flush()
         return runs
@@ -109,6 +114,26 @@ import Testing
         let english = try Engine(library: library)
         let text = try Self.outputs(english, files: Self.demoSystems)[0].text
         #expect(Self.englishRuns(in: text, data: data).contains("Write down how risks are identified"))
+    }
+
+    /// The example systems of the repository (Kazakhstan and EU), each run in the language.
+    static let examples: [String] = {
+        let root = Fixtures.repositoryRoot + "/examples"
+        return FileSystem.files(under: root, extensions: ["yaml"]).filter {
+            !$0.hasSuffix("waivers.yaml")
+        }.sorted()
+    }()
+
+    @Test(arguments: [Language.ru, .kk])
+    func noEnglishSentenceLeaksIntoTheBuiltInReports(_ language: Language) throws {
+        let engine = try Engine(library: RuleLibrary.builtIn(), language: language)
+        let files = try Self.examples.filter { try Self.data(of: $0).contains("AISystem") }
+        #expect(files.count >= 8)
+        let data = try files.flatMap(Self.data)
+        for (format, text) in try Self.outputs(engine, files: files) {
+            let runs = Self.englishRuns(in: text, data: data)
+            #expect(runs == [], "\(language.rawValue) \(format): \(runs.count) English run(s)")
+        }
     }
 
     @Test(arguments: [Language.en, .ru, .kk])
