@@ -121,6 +121,17 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                     arguments: ["rules", "explain", "DEMO-RISK-LEVEL-DECLARED"] + rulesOnly))
         }
         cases.append(GoldenCase(name: "lang-usage-kz", arguments: common + ["--lang", "kz", failing]))
+        cases.append(GoldenCase(name: "lang-rules-test", arguments: ["rules", "test", rules]))
+        cases.append(
+            GoldenCase(
+                name: "lang-kk-questions",
+                arguments: ["questions", failing, "--no-builtin", "--rules", rules, "--as-of", "2026-11-29", "--lang", "kk"]))
+        for language in ["ru", "kk"] {
+            cases.append(
+                GoldenCase(
+                    name: "lang-\(language)-init",
+                    arguments: ["init", "--sector", "healthcare", "--jurisdiction", "KZ", "--lang", language]))
+        }
         return cases
     }()
 }

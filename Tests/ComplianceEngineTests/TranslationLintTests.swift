@@ -124,6 +124,16 @@ import Testing
         }
     }
 
+    @Test func theBuiltInPacksAndVocabularyAreCompleteInEveryLanguage() throws {
+        let library = try RuleLibrary.builtIn()
+        #expect(library.translationProblems().map(\.description) == [])
+        for pack in library.packs {
+            #expect(pack.languages == [.en, .ru, .kk], "\(pack.id)")
+            #expect(Set(library.catalogues.packs[pack.id]?.keys.map { $0 } ?? []) == [.ru, .kk], "\(pack.id)")
+        }
+        #expect(Set(library.catalogues.vocabulary.keys) == [.ru, .kk])
+    }
+
     @Test func theBuiltInReportStringsAreCompleteInEveryLanguage() throws {
         let library = try RuleLibrary.builtIn()
         let report = library.translationProblems().filter { $0.location?.file.contains("i18n/report.") == true }
