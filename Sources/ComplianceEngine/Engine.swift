@@ -180,13 +180,15 @@ public struct Engine: Sendable {
             let why: String
             switch finding?.status {
             case .waived?: continue
-            case nil: why = "the rule does not apply to this system's jurisdictions"
-            case .pass?: why = "the rule passed"
-            case .notApplicable?: why = "the rule does not apply to this system"
-            case .upcoming?: why = "the rule is not in effect yet"
-            case .fail?, .unknown?: why = "the rule is not waived"
+            case nil: why = strings("diagnostic.waiver.other_jurisdiction")
+            case .pass?: why = strings("diagnostic.waiver.passed")
+            case .notApplicable?: why = strings("diagnostic.waiver.not_applicable")
+            case .upcoming?: why = strings("diagnostic.waiver.not_in_effect")
+            case .fail?, .unknown?: why = strings("diagnostic.waiver.not_waived")
             }
-            warnings.append(Diagnostic.warning("waiver of \(rule) has no effect: \(why)", at: waiver.location).description)
+            warnings.append(
+                Diagnostic.warning(strings("diagnostic.waiver.no_effect", ["rule": rule, "why": why]), at: waiver.location)
+                    .description)
         }
         system.warnings = warnings + system.warnings
         return .success(system)
@@ -236,7 +238,8 @@ public struct Engine: Sendable {
             return .error("rule \(rule.id) cannot be waived (\(rule.category.rawValue)); remove the waiver", at: location)
         }
         if waiver.expires < options.asOf {
-            return .warning("waiver of \(waiver.rule) expired on \(waiver.expires) and is ignored", at: location)
+            return .warning(
+                strings("diagnostic.waiver.expired", ["rule": waiver.rule, "date": waiver.expires.description]), at: location)
         }
         if let limit = options.maxWaiverDays, waiver.expires.days(since: options.asOf) > limit {
             return .error(
