@@ -225,6 +225,28 @@ import Testing
         #expect(JSONReporter.render(report).contains("\"lang\": \"kk\""))
     }
 
+    /// The `init` template in Russian and Kazakh differs from the English only in its comments, and
+    /// every fact's comment carries the translated meaning.
+    @Test(arguments: [Language.ru, .kk])
+    func theTemplateIsTheSameYAMLWithTranslatedComments(_ language: Language) throws {
+        let library = try RuleLibrary.builtIn()
+        func template(_ language: Language) -> String {
+            TemplateGenerator.template(
+                for: library.localized(language).vocabulary, sectors: ["healthcare"], jurisdictions: ["KZ"],
+                strings: .builtIn(language))
+        }
+        func code(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        }
+        let english = template(.en)
+        let translated = template(language)
+        #expect(code(translated) == code(english))
+        let meaning = try #require(library.catalogues.vocabulary[language]?["facts.system.owner"])
+        let firstWords = meaning.split(separator: " ").prefix(3).joined(separator: " ")
+        #expect(translated.contains("# " + firstWords), "the owner's meaning in \(language.rawValue)")
+        #expect(!translated.contains("Identity of the AI system"))
+    }
+
     @Test func machineFieldsDoNotChangeWithTheLanguage() throws {
         let library = try RuleLibrary.load([RuleSource.directory(Self.demoRules)])
         var shapes: [[String]] = []
