@@ -108,9 +108,4 @@ extension RuleLibrary {
         }
         return RuleLibrary(vocabulary: vocabulary, packs: packs, catalogues: catalogues)
     }
-
-    /// The languages every loaded pack is translated into (English always).
-    public var commonLanguages: [Language] {
-        Language.allCases.filter { language in packs.allSatisfy { $0.languages.contains(language) } }
-    }
 }
