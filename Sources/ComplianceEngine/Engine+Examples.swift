@@ -7,11 +7,12 @@ extension Engine {
         status: Status, missing: [String]
     ) {
         let date = asOf ?? rule.examples.asOf ?? rule.effective
-        let evidence = EvidenceChecker(root: nil)
+        let evidence = EvidenceChecker(root: nil, strings: strings)
         let pack = library.packs.first { $0.id == rule.pack }
         let derivations = pack?.derivations ?? []
-        let derived = SystemEvaluation.derive(derivations, root: example.root, asOf: date, evidence: evidence)
-        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence)
+        let derived = SystemEvaluation.derive(
+            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)
+        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence, strings: strings)
         let outcome = SystemEvaluation.decide(rule, roles: pack?.roles, evaluator: evaluator, root: example.root)
         return (outcome.status, SystemEvaluation.unique(outcome.verdict.missing))
     }
@@ -20,10 +21,11 @@ extension Engine {
     /// their roles, so that an explanation can be rendered the way a report renders it).
     func exampleFacts(of rule: Rule, on example: Document, asOf: CalendarDate? = nil) -> [Finding.Fact] {
         let date = asOf ?? rule.examples.asOf ?? rule.effective
-        let evidence = EvidenceChecker(root: nil)
+        let evidence = EvidenceChecker(root: nil, strings: strings)
         let derivations = library.packs.first { $0.id == rule.pack }?.derivations ?? []
-        let derived = SystemEvaluation.derive(derivations, root: example.root, asOf: date, evidence: evidence)
-        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence)
+        let derived = SystemEvaluation.derive(
+            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)
+        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence, strings: strings)
         let outcome = SystemEvaluation.decide(rule, evaluator: evaluator, root: example.root)
         return outcome.verdict.observations.map { observation in
             Finding.Fact(
@@ -52,5 +54,23 @@ extension Engine {
             }
         }
         return problems
+    }
+
+    /// The outcome of every example of every rule, in order: what `rules test` compares across
+    /// languages.
+    public func exampleOutcomes() -> [ExampleOutcome] {
+        var outcomes: [ExampleOutcome] = []
+        for rule in library.rules {
+            for (kind, examples) in [("pass", rule.examples.pass), ("fail", rule.examples.fail)] {
+                for (index, example) in examples.enumerated() {
+                    let outcome = exampleStatus(of: rule, on: example)
+                    outcomes.append(
+                        ExampleOutcome(
+                            rule: rule.id, example: "\(kind) \(index + 1)", status: outcome.status, missing: outcome.missing,
+                            location: example.location(of: [])))
+                }
+            }
+        }
+        return outcomes
     }
 }

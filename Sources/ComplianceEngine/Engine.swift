@@ -8,13 +8,27 @@ public import ComplianceRules
 /// let result = engine.evaluate(file: "examples/healthcare/xray-triage.yaml", options: options)
 /// ```
 public struct Engine: Sendable {
-    /// The vocabulary and the packs in use.
+    /// The vocabulary and the packs in use, their texts in `language`.
     public let library: RuleLibrary
+    /// The language of every human-readable text the engine and its reports write (DESIGN §10).
+    public let language: Language
+    /// The report's own words in `language`.
+    public let strings: ReportStrings
+    /// The English title of every rule and derived check by id, whatever the language: SARIF names
+    /// rules after it, so that the name (a machine field) never changes with the language.
+    let sourceTitles: [String: String]
 
-    /// An engine over `library`, keeping only the packs named in `packs` when given.
-    public init(library: RuleLibrary, packs: [String]? = nil) throws(DiagnosticList) {
+    /// An engine over `library`, keeping only the packs named in `packs` when given, with its
+    /// texts in `language` (English where a pack has no translation).
+    public init(library: RuleLibrary, packs: [String]? = nil, language: Language = .en) throws(DiagnosticList) {
+        self.language = language
+        self.strings = ReportStrings.builtIn(language)
+        var titles: [String: String] = [:]
+        for rule in library.rules { titles[rule.id] = rule.title }
+        for derivation in library.declaredChecks { titles[derivation.declaredRuleID] = derivation.check.title }
+        self.sourceTitles = titles
         guard let packs else {
-            self.library = library
+            self.library = library.localized(language)
             return
         }
         let known = library.packs.map(\.id)
@@ -27,12 +41,14 @@ public struct Engine: Sendable {
                             + Suggestion.phrase(for: $0, in: known), at: nil)
                 })
         }
-        self.library = RuleLibrary(vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) })
+        self.library = RuleLibrary(
+            vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) }, catalogues: library.catalogues
+        ).localized(language)
     }
 
     /// An engine over the built-in vocabulary and packs.
-    public static func builtIn() throws(DiagnosticList) -> Engine {
-        try Engine(library: RuleLibrary.builtIn())
+    public static func builtIn(language: Language = .en) throws(DiagnosticList) -> Engine {
+        try Engine(library: RuleLibrary.builtIn(), language: language)
     }
 
     /// The packs as reports name them.
@@ -63,12 +79,15 @@ public struct Engine: Sendable {
         for pack in library.packs {
             for instrument in pack.instruments { instruments[instrument.id] = instrument }
         }
-        return Report(
+        var report = Report(
             asOf: options.asOf, settings: Report.Settings(options), packs: packInfo, systems: systems, errors: errors,
             rules: library.rules, instruments: instruments,
             declaredRules: library.packs.flatMap { pack in
                 pack.derivations.filter { $0.declared != nil }.map { DeclaredRule($0, pack: pack.id) }
             })
+        report.language = language
+        report.sourceTitles = sourceTitles
+        return report
     }
 
     /// Reads, validates and evaluates a system file. Evidence is resolved in the file's folder
@@ -160,7 +179,7 @@ public struct Engine: Sendable {
 
         let evaluation = SystemEvaluation(
             engine: self, document: normalized, options: options,
-            evidence: EvidenceChecker(root: evidenceRoot, limits: .init(options: options)))
+            evidence: EvidenceChecker(root: evidenceRoot, limits: .init(options: options), strings: strings))
         var system = evaluation.run(packs: packs, waivers: waivers)
         // An inline waiver that changes nothing is worth saying: the author may believe it covers them.
         for rule in inline.sorted() {
@@ -169,13 +188,14 @@ public struct Engine: Sendable {
             let why: String
             switch finding?.status {
             case .waived?: continue
-            case nil: why = "the rule does not apply to this system's jurisdictions"
-            case .pass?: why = "the rule passed"
-            case .notApplicable?: why = "the rule does not apply to this system"
-            case .upcoming?: why = "the rule is not in effect yet"
-            case .fail?, .unknown?: why = "the rule is not waived"
+            case nil: why = strings("diagnostic.waiver.other_jurisdiction")
+            case .pass?: why = strings("diagnostic.waiver.passed")
+            case .notApplicable?: why = strings("diagnostic.waiver.not_applicable")
+            case .upcoming?: why = strings("diagnostic.waiver.not_in_effect")
+            case .fail?, .unknown?: why = strings("diagnostic.waiver.not_waived")
             }
-            warnings.append(.warning("waiver of \(rule) has no effect: \(why)", at: waiver.location))
+            warnings.append(
+                .warning(strings("diagnostic.waiver.no_effect", ["rule": rule, "why": why]), at: waiver.location))
         }
         system.warnings = warnings + system.warnings
         return .success(system)
@@ -225,7 +245,8 @@ public struct Engine: Sendable {
             return .error("rule \(rule.id) cannot be waived (\(rule.category.rawValue)); remove the waiver", at: location)
         }
         if waiver.expires < options.asOf {
-            return .warning("waiver of \(waiver.rule) expired on \(waiver.expires) and is ignored", at: location)
+            return .warning(
+                strings("diagnostic.waiver.expired", ["rule": waiver.rule, "date": waiver.expires.description]), at: location)
         }
         if let limit = options.maxWaiverDays, waiver.expires.days(since: options.asOf) > limit {
             return .error(

@@ -167,12 +167,14 @@ struct Check: ParsableCommand {
         // so memory does not grow with the batch (OSCAL excepted, see its stream).
         var outputs = ReportOutputs(
             stdout: format.stream(
-                header: header, style: TextReporter.Style(color: colored, verbose: verbose), settings: settings, quiet: quiet),
+                header: header, style: TextReporter.Style(color: colored, verbose: verbose, strings: engine.strings),
+                settings: settings, quiet: quiet),
             files: reports.map {
                 (
                     path: $0.file,
                     stream: $0.format.stream(
-                        header: header, style: TextReporter.Style(verbose: verbose), settings: settings, quiet: quiet)
+                        header: header, style: TextReporter.Style(verbose: verbose, strings: engine.strings), settings: settings,
+                        quiet: quiet)
                 )
             })
         var checked = 0

@@ -48,7 +48,7 @@ struct Init: ParsableCommand {
         }
         let file = output.flatMap { $0 == "-" ? nil : $0 } ?? "system.yaml"
         let text = TemplateGenerator.template(
-            for: vocabulary, sectors: sectors, jurisdictions: jurisdictions, file: file)
+            for: vocabulary, sectors: sectors, jurisdictions: jurisdictions, file: file, strings: engine.strings)
         guard let output, output != "-" else {
             try Output.out(text)
             return

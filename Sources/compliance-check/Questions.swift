@@ -28,7 +28,9 @@ struct Questions: ParsableCommand {
         switch engine.evaluate(file: path, options: EvaluationOptions(asOf: date)) {
         case .success(let system):
             for warning in system.warnings { Output.error(warning.description) }
-            try Output.out(Questionnaire.render(Questionnaire.questions(for: system, vocabulary: engine.library.vocabulary)))
+            try Output.out(
+                Questionnaire.render(
+                    Questionnaire.questions(for: system, vocabulary: engine.library.vocabulary), strings: engine.strings))
         case .failure(let problems):
             for problem in problems.diagnostics { Output.error(problem.description) }
             throw ExitCode(2)

@@ -14,22 +14,7 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let engine = try rules.engine()
-            var output = ""
-            for pack in engine.library.packs {
-                output += "\(pack.id) \(pack.version) (\(pack.jurisdiction)): \(pack.title), \(pack.rules.count) rules\n"
-                for rule in pack.rules {
-                    output +=
-                        "  \(rule.id)  \(rule.severity.rawValue)  \(rule.sector)  \(rule.title)  [\(rule.citation.articleReference), \(rule.citation.basis.rawValue)]\n"
-                }
-                for derivation in pack.derivations where derivation.declared != nil {
-                    let check = derivation.check
-                    let cites = derivation.cases.first.map {
-                        "  [\($0.citation.articleReference), \($0.citation.basis.rawValue)]"
-                    }
-                    output += "  \(derivation.declaredRuleID)  \(check.severity.rawValue)  all  \(check.title)\(cites ?? "")\n"
-                }
-            }
-            try Output.out(output)
+            try Output.out(RuleExplainer.list(engine.library.packs, strings: engine.strings))
         }
     }
 
@@ -44,7 +29,8 @@ struct Rules: ParsableCommand {
             for pack in engine.library.packs { for instrument in pack.instruments { instruments[instrument.id] = instrument } }
             if let derivation = engine.library.derivation(declaredRuleID: id) {
                 let pack = engine.library.packs.first { $0.namespace == derivation.namespace }?.id ?? derivation.namespace
-                try Output.out(RuleExplainer.explain(derivation, pack: pack, instruments: instruments))
+                try Output.out(
+                    RuleExplainer.explain(derivation, pack: pack, instruments: instruments, strings: engine.strings))
                 return
             }
             guard let rule = engine.library.rule(id) else {
@@ -52,7 +38,7 @@ struct Rules: ParsableCommand {
                 Output.error("error: unknown rule '\(id)'" + Suggestion.phrase(for: id, in: ids))
                 throw ExitCode(2)
             }
-            try Output.out(RuleExplainer.explain(rule, instruments: instruments))
+            try Output.out(RuleExplainer.explain(rule, instruments: instruments, strings: engine.strings))
         }
     }
 
@@ -65,11 +51,26 @@ struct Rules: ParsableCommand {
             let engine = try RuleOptions.forFolder(directory).engine()
             try RuleOptions.requirePacks(engine, in: directory)
             let rules = engine.library.rules
-            let problems = engine.checkExamples()
+            // Every example in every language: the outcome must be the one it claims, and the same
+            // in each language (only the words may change).
+            var problems = engine.checkExamples()
+            let english = engine.exampleOutcomes()
+            for language in Language.allCases where language != .en {
+                let localized = try Engine(library: engine.library, language: language)
+                let outcomes = localized.exampleOutcomes()
+                for (index, outcome) in outcomes.enumerated() where index < english.count && english[index] != outcome {
+                    problems.append(
+                        .error(
+                            "rule \(outcome.rule): example \(outcome.example) evaluates to \(outcome.status.rawValue) in '\(language.rawValue)' but \(english[index].status.rawValue) in 'en'",
+                            at: outcome.location))
+                }
+            }
             for problem in problems { Output.error(problem.description) }
             let examples = rules.reduce(0) { $0 + $1.examples.pass.count + $1.examples.fail.count }
+            let languages = Language.allCases.map(\.rawValue).joined(separator: ", ")
             try Output.out(
-                "\(rules.count) rules, \(examples) examples: \(examples - problems.count) passed, \(problems.count) failed\n")
+                "\(rules.count) rules, \(examples) examples in \(languages): \(examples - problems.count) passed, \(problems.count) failed\n"
+            )
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }
@@ -93,7 +94,8 @@ struct Rules: ParsableCommand {
                     warnings += 1
                 }
             }
-            let problems = engine.library.relatedRuleProblems() + engine.checkExamples()
+            let problems =
+                engine.library.relatedRuleProblems() + engine.checkExamples() + engine.library.translationProblems()
             for problem in problems { Output.error(problem.description) }
             try Output.out(
                 "\(engine.library.packs.count) pack(s), \(engine.library.rules.count) rules: \(problems.count) error(s), \(warnings) warning(s)\n"

@@ -124,6 +124,41 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
                 arguments: common + [
                     "--max-waiver-days", "30", "--waivers", "\(names)/waivers.yaml", "\(names)/inline-waiver.yaml",
                 ]),
-        ]
+        ] + languages
+    }()
+
+    /// The failing example in Russian and Kazakh in every format, the language of `rules list` and
+    /// `rules explain`, and the hint for `--lang kz` (issue 13).
+    static let languages: [GoldenCase] = {
+        var cases: [GoldenCase] = []
+        for language in ["ru", "kk"] {
+            for format in ["text", "json", "sarif", "junit", "markdown"] {
+                cases.append(
+                    GoldenCase(
+                        name: "lang-\(language)-\(format)", arguments: common + ["--lang", language, "--format", format, failing])
+                )
+            }
+            let rulesOnly = ["--no-builtin", "--rules", rules, "--lang", language]
+            cases.append(GoldenCase(name: "lang-\(language)-rules-list", arguments: ["rules", "list"] + rulesOnly))
+            cases.append(
+                GoldenCase(name: "lang-\(language)-rules-explain", arguments: ["rules", "explain", "DEMO-16-01"] + rulesOnly))
+            cases.append(
+                GoldenCase(
+                    name: "lang-\(language)-rules-explain-declared",
+                    arguments: ["rules", "explain", "DEMO-RISK-LEVEL-DECLARED"] + rulesOnly))
+        }
+        cases.append(GoldenCase(name: "lang-usage-kz", arguments: common + ["--lang", "kz", failing]))
+        cases.append(GoldenCase(name: "lang-rules-test", arguments: ["rules", "test", rules]))
+        cases.append(
+            GoldenCase(
+                name: "lang-kk-questions",
+                arguments: ["questions", failing, "--no-builtin", "--rules", rules, "--as-of", "2026-11-29", "--lang", "kk"]))
+        for language in ["ru", "kk"] {
+            cases.append(
+                GoldenCase(
+                    name: "lang-\(language)-init",
+                    arguments: ["init", "--sector", "healthcare", "--jurisdiction", "KZ", "--lang", language]))
+        }
+        return cases
     }()
 }

@@ -34,6 +34,7 @@ import Testing
         expected.rules = []
         expected.instruments = [:]
         expected.declaredRules = []
+        expected.sourceTitles = [:]
         #expect(decoded == expected)
         #expect(JSONReporter.render(decoded) == json)
         #expect(try report.json() == json)

@@ -101,7 +101,9 @@ import Testing
         #expect(finding.severity == .high)
         #expect(finding.category == .riskManagement)
         #expect(finding.citation.articleReference == "Art. 17(1)")
-        #expect(finding.message == "The declared risk level is medium, but the law indicates high: Disruption could harm health.")
+        #expect(
+            finding.message
+                == "The declared value of risk.level is medium, but the law indicates high: Disruption could harm health.")
         #expect(finding.facts.first?.location.description == "system.yaml:10:15")
         #expect(report.derived.first?.value == "high")
         #expect(report.derived.first?.declared == "medium")

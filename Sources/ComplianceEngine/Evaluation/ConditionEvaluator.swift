@@ -19,6 +19,8 @@ struct ConditionEvaluator {
     let evidence: EvidenceChecker
     /// The pattern-matching work this system may still do.
     let budget = MatchBudget()
+    /// The words of expectations (`at least high`) in the report's language.
+    var strings: ReportStrings = .english
 
     func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         switch condition {
@@ -34,10 +36,11 @@ struct ConditionEvaluator {
             var verdict = evaluate(part, in: scope, at: scopePath)
             verdict.truth = verdict.truth.negated
             if verdict.truth == .false {
-                verdict.observations = Self.negated(verdict.observations, of: part)
+                verdict.observations = Self.negated(verdict.observations, of: part, strings: strings)
             } else {
                 for index in verdict.observations.indices {
-                    verdict.observations[index].expected = Self.negation(of: verdict.observations[index].expected)
+                    verdict.observations[index].expected = Self.negation(
+                        of: verdict.observations[index].expected, strings: strings)
                 }
             }
             return verdict
@@ -75,7 +78,7 @@ struct ConditionEvaluator {
     }
 
     private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], missing: [String]) -> Verdict {
-        let expected = Self.expectation(operation, asOf: asOf)
+        let expected = Self.expectation(operation, asOf: asOf, strings: strings)
         func verdict(_ truth: Truth, note: String? = nil) -> Verdict {
             Verdict(truth: truth, observations: [FactObservation(path: path, actual: actual, expected: expected, note: note)])
         }
@@ -185,7 +188,7 @@ struct ConditionEvaluator {
             // `none` failed: an element met the condition; say what about it must change.
             if result.truth == .false {
                 result.observations = verdicts.filter { $0.truth == .true }.flatMap {
-                    Self.negated($0.observations, of: inner)
+                    Self.negated($0.observations, of: inner, strings: strings)
                 }
             }
         }
@@ -197,7 +200,7 @@ struct ConditionEvaluator {
 
     /// What a negated expectation asks for, worded so that it reads forwards: `true` and `false`
     /// swap; anything else is "other than …".
-    static func negation(of expected: String) -> String {
+    static func negation(of expected: String, strings: ReportStrings = .english) -> String {
         let opposites: [(String, String)] = [
             ("not declared", "declared"), ("declared", "not declared"),
             ("none of ", "one of "), ("one of ", "none of "),
@@ -210,21 +213,34 @@ struct ConditionEvaluator {
         case "true": return "false"
         case "false": return "true"
         default:
-            if expected.hasPrefix("other than ") { return String(expected.dropFirst("other than ".count)) }
-            for (prefix, opposite) in opposites where expected.hasPrefix(prefix) {
-                // "declared" and "not declared" are whole expectations, the others prefixes.
-                if prefix.hasSuffix(" ") || expected == prefix { return opposite + expected.dropFirst(prefix.count) }
+            if strings.language == .en {
+                for (prefix, opposite) in opposites where expected.hasPrefix(prefix) {
+                    // "declared" and "not declared" are whole expectations, the others prefixes.
+                    if prefix.hasSuffix(" ") || expected == prefix { return opposite + expected.dropFirst(prefix.count) }
+                }
             }
-            return expected.contains(" ") ? "other than (\(expected))" : "other than \(expected)"
+            let marker = "\u{0}"
+            let template = strings("expected.other_than", ["value": marker]).split(
+                separator: marker, omittingEmptySubsequences: false)
+            if template.count == 2, expected.count > template[0].count + template[1].count,
+                expected.hasPrefix(template[0]), expected.hasSuffix(template[1])
+            {
+                let inner = expected.dropFirst(template[0].count).dropLast(template[1].count)
+                if inner.hasPrefix("("), inner.hasSuffix(")") { return String(inner.dropFirst().dropLast()) }
+                return String(inner)
+            }
+            return strings("expected.other_than", ["value": expected.contains(" ") ? "(\(expected))" : expected])
         }
     }
 
     /// The observations of a failed negation (`not`, or `none` over a list): what held, each
     /// expectation turned around; when what held was an `all`, changing any one part is enough, so
     /// the first part is what to change and the others are alternatives (De Morgan).
-    static func negated(_ observations: [FactObservation], of part: Condition) -> [FactObservation] {
+    static func negated(_ observations: [FactObservation], of part: Condition, strings: ReportStrings = .english)
+        -> [FactObservation]
+    {
         var result = observations
-        for index in result.indices { result[index].expected = negation(of: result[index].expected) }
+        for index in result.indices { result[index].expected = negation(of: result[index].expected, strings: strings) }
         if case .all(let parts) = part, parts.count > 1 {
             var seenRequirement = false
             for index in result.indices where result[index].role != .given {
@@ -315,37 +331,34 @@ struct ConditionEvaluator {
 
     // MARK: Words
 
-    static func expectation(_ operation: Operator, asOf: CalendarDate?) -> String {
+    static func expectation(_ operation: Operator, asOf: CalendarDate?, strings: ReportStrings = .english) -> String {
         func list(_ values: [Value]) -> String { values.map(\.description).joined(separator: ", ") }
+        func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("expected.\(key)", values) }
         switch operation {
         case .equals(let value): return value.description
-        case .notEquals(let value): return "not \(value)"
-        case .isIn(let values): return "one of \(list(values))"
-        case .notIn(let values): return "none of \(list(values))"
-        case .exists(let flag): return flag ? "declared" : "not declared"
-        case .contains(let value): return "contains \(value)"
-        case .containsAny(let values): return "contains any of \(list(values))"
-        case .containsAll(let values): return "contains all of \(list(values))"
-        case .containsNone(let values): return "contains none of \(list(values))"
-        case .greaterThan(let value): return "more than \(value)"
-        case .greaterThanOrEqual(let value): return "at least \(value)"
-        case .lessThan(let value): return "less than \(value)"
-        case .lessThanOrEqual(let value): return "at most \(value)"
-        case .minItems(let count): return "at least \(count) item(s)"
-        case .maxItems(let count): return "at most \(count) item(s)"
-        case .matches(let pattern): return "matches /\(pattern.source)/"
-        case .withinDays(let days): return "a date at most \(days) days before \(asOf?.description ?? "the as-of date")"
-        case .every: return "every element meets the condition"
-        case .some: return "some element meets the condition"
-        case .none: return "no element meets the condition"
+        case .notEquals(let value): return say("not", ["value": value.description])
+        case .isIn(let values): return say("one_of", ["values": list(values)])
+        case .notIn(let values): return say("none_of", ["values": list(values)])
+        case .exists(let flag): return say(flag ? "declared" : "not_declared")
+        case .contains(let value): return say("contains", ["value": value.description])
+        case .containsAny(let values): return say("contains_any", ["values": list(values)])
+        case .containsAll(let values): return say("contains_all", ["values": list(values)])
+        case .containsNone(let values): return say("contains_none", ["values": list(values)])
+        case .greaterThan(let value): return say("more_than", ["value": value.description])
+        case .greaterThanOrEqual(let value): return say("at_least", ["value": value.description])
+        case .lessThan(let value): return say("less_than", ["value": value.description])
+        case .lessThanOrEqual(let value): return say("at_most", ["value": value.description])
+        case .minItems(let count): return say("min_items", ["count": String(count)])
+        case .maxItems(let count): return say("max_items", ["count": String(count)])
+        case .matches(let pattern): return say("matches", ["pattern": pattern.source])
+        case .withinDays(let days):
+            return say("within_days", ["days": String(days), "date": asOf?.description ?? say("as_of_date")])
+        case .every: return say("every")
+        case .some: return say("some")
+        case .none: return say("none")
         case .evidence(let options):
-            var text = "evidence that exists"
-            if let days = options.maxAgeDays {
-                text += ", dated within \(days) days"
-            } else if options.requireDate {
-                text += ", with a date"
-            }
-            return text
+            if let days = options.maxAgeDays { return say("evidence_dated", ["days": String(days)]) }
+            return say(options.requireDate ? "evidence_with_date" : "evidence")
         }
     }
 }

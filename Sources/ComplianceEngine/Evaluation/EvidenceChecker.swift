@@ -56,7 +56,11 @@ struct EvidenceChecker: Sendable {
         }
     }
 
-    init(root: String?, limits: Limits = Limits()) {
+    /// The words of the notes, in the report's language.
+    let say: ReportStrings
+
+    init(root: String?, limits: Limits = Limits(), strings: ReportStrings = .english) {
+        self.say = strings
         self.root = root
         self.displayRoot = root
         self.limits = limits
@@ -79,38 +83,42 @@ struct EvidenceChecker: Sendable {
             if case .date(let day)? = entries["date"] { date = day }
             if case .date(let day)? = entries["expires"] { expires = day }
         default:
-            return Result(passed: false, note: "not an evidence value")
+            return Result(passed: false, note: say("evidence.not_evidence"))
         }
         if let expires, expires <= asOf {
-            return Result(passed: false, note: "expired on \(expires)")
+            return Result(passed: false, note: say("evidence.expired", ["date": expires.description]))
         }
         if let date {
-            if date > asOf { return Result(passed: false, note: "dated \(date), after the as-of date \(asOf)") }
+            if date > asOf {
+                return Result(passed: false, note: say("evidence.future", ["date": date.description, "as_of": asOf.description]))
+            }
             if let maxAge = options.maxAgeDays, asOf.days(since: date) > maxAge {
-                return Result(passed: false, note: "stale: dated \(date), more than \(maxAge) days before \(asOf)")
+                return Result(
+                    passed: false,
+                    note: say("evidence.stale", ["date": date.description, "days": String(maxAge), "as_of": asOf.description]))
             }
         } else if options.requireDate || options.maxAgeDays != nil {
-            return Result(passed: false, note: "no date given; add 'date: YYYY-MM-DD' to the evidence")
+            return Result(passed: false, note: say("evidence.no_date"))
         }
         if let url {
-            return Result(passed: true, note: "URL \(url) declared, not verified")
+            return Result(passed: true, note: say("evidence.url", ["url": url]))
         }
-        guard let file else { return Result(passed: false, note: "no file or url given") }
+        guard let file else { return Result(passed: false, note: say("evidence.nothing")) }
         return checkFile(file, sha256: sha256)
     }
 
     private func checkFile(_ file: String, sha256: String?) -> Result {
         guard let root else {
-            return Result(passed: false, note: "missing file \(file) (no evidence root)")
+            return Result(passed: false, note: say("evidence.no_root", ["file": file]))
         }
         if file.utf8.contains(0) {
-            return Result(passed: false, note: "the path \(file) contains a NUL byte")
+            return Result(passed: false, note: say("evidence.nul", ["file": file]))
         }
         if file.hasPrefix("/") {
-            return Result(passed: false, note: "absolute path \(file) is outside the evidence root")
+            return Result(passed: false, note: say("evidence.absolute", ["file": file]))
         }
         if file.split(separator: "/").contains("..") {
-            return Result(passed: false, note: "path \(file) escapes the evidence root with '..'")
+            return Result(passed: false, note: say("evidence.dotdot", ["file": file]))
         }
         // A path seen before in this system is not opened again, unless its hash is wanted and not
         // yet known; the hash is always read from the descriptor the safe walk opened.
@@ -125,32 +133,34 @@ struct EvidenceChecker: Sendable {
         }
         guard case .file(let key, let size, _)? = probe else {
             if case .failed(let note)? = probe { return Result(passed: false, note: note) }
-            return Result(passed: false, note: "\(file) cannot be read")
+            return Result(passed: false, note: say("evidence.unreadable", ["file": file]))
         }
         guard let expected = sha256 else { return Result(passed: true, note: nil) }
         if size > limits.maxBytesPerFile {
             return Result(
                 truth: .unknown,
-                note:
-                    "\(file) is \(size) bytes, over the \(limits.maxBytesPerFile) bytes hashed per file; its hash was not checked"
+                note: say(
+                    "evidence.too_big", ["file": file, "size": String(size), "limit": String(limits.maxBytesPerFile)])
             )
         }
         guard session.charge(key, size: size, limit: limits.maxBytesPerSystem) else {
             return Result(
                 truth: .unknown,
-                note: "over the \(limits.maxBytesPerSystem) evidence bytes hashed per system; the hash of \(file) was not checked"
+                note: say("evidence.over_budget", ["file": file, "limit": String(limits.maxBytesPerSystem)])
             )
         }
         let digest = limits.cache.hash(of: key) {
             descriptor >= 0 ? Self.sha256(of: descriptor, limit: size) : nil
         }
         guard let actual = digest else {
-            return Result(passed: false, note: "\(file) cannot be read")
+            return Result(passed: false, note: say("evidence.unreadable", ["file": file]))
         }
         if actual != expected.lowercased() {
             return Result(
                 passed: false,
-                note: "hash mismatch for \(file): sha256 is \(Self.abbreviated(actual)), expected \(Self.abbreviated(expected))")
+                note: say(
+                    "evidence.hash_mismatch",
+                    ["file": file, "actual": Self.abbreviated(actual), "expected": Self.abbreviated(expected)]))
         }
         return Result(passed: true, note: nil)
     }
@@ -167,7 +177,7 @@ struct EvidenceChecker: Sendable {
     /// hanging the run; the opened descriptor must be a regular file.
     private func open(_ file: String, root: String) -> Probe {
         guard let rootDescriptor = session.rootDescriptor() else {
-            return .failed("the evidence root \(displayRoot ?? root) cannot be opened")
+            return .failed(say("evidence.root_unopenable", ["root": displayRoot ?? root]))
         }
         var folders: [Int32] = [rootDescriptor]
         defer { for folder in folders.dropFirst() { close(folder) } }
@@ -177,7 +187,7 @@ struct EvidenceChecker: Sendable {
             let component = pending.removeFirst()
             if component == "." { continue }
             if component == ".." {
-                guard folders.count > 1 else { return .failed("\(file) resolves outside the evidence root (symbolic link)") }
+                guard folders.count > 1 else { return .failed(say("evidence.symlink_escape", ["file": file])) }
                 close(folders.removeLast())
                 continue
             }
@@ -188,36 +198,38 @@ struct EvidenceChecker: Sendable {
                 if code == ELOOP || code == EMLINK {
                     links += 1
                     guard links <= 40, let target = Self.readLink(parent, component) else {
-                        return .failed("\(file) cannot be resolved (too many symbolic links)")
+                        return .failed(say("evidence.symlink_loop", ["file": file]))
                     }
-                    if target.hasPrefix("/") { return .failed("\(file) resolves outside the evidence root (symbolic link)") }
+                    if target.hasPrefix("/") { return .failed(say("evidence.symlink_escape", ["file": file])) }
                     pending = target.split(separator: "/", omittingEmptySubsequences: true).map(String.init) + pending
                     continue
                 }
-                if code == ENOENT || code == ENOTDIR { return .failed("missing file \(file) in \(displayRoot ?? root)") }
-                return .failed("\(file) cannot be opened: \(String(cString: strerror(code)))")
+                if code == ENOENT || code == ENOTDIR {
+                    return .failed(say("evidence.missing", ["file": file, "root": displayRoot ?? root]))
+                }
+                return .failed(say("evidence.unopenable", ["file": file, "reason": String(cString: strerror(code))]))
             }
             var status = stat()
             guard fstat(descriptor, &status) == 0 else {
                 close(descriptor)
-                return .failed("\(file) cannot be read")
+                return .failed(say("evidence.unreadable", ["file": file]))
             }
             let isFolder = status.st_mode & S_IFMT == S_IFDIR
             if !pending.isEmpty {
                 guard isFolder else {
                     close(descriptor)
-                    return .failed("missing file \(file) in \(displayRoot ?? root)")
+                    return .failed(say("evidence.missing", ["file": file, "root": displayRoot ?? root]))
                 }
                 folders.append(descriptor)
                 continue
             }
             guard status.st_mode & S_IFMT == S_IFREG else {
                 close(descriptor)
-                return .failed("\(file) is not a regular file")
+                return .failed(say("evidence.not_regular", ["file": file]))
             }
             return .file(EvidenceCache.Key(status), size: Int(status.st_size), descriptor: descriptor)
         }
-        return .failed("\(file) is not a regular file")
+        return .failed(say("evidence.not_regular", ["file": file]))
     }
 
     private static func readLink(_ folder: Int32, _ name: String) -> String? {

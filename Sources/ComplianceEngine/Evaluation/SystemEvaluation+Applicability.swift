@@ -25,15 +25,20 @@ extension SystemEvaluation {
         }
         let observation = FactObservation(
             path: roles.fact.keys.map(PathStep.key), actual: declaredValue,
-            expected: "includes \(rule.bearers.joined(separator: " or "))",
-            note: held == (declared ?? []) ? nil : "roles after derived re-qualification: \(held.joined(separator: ", "))")
+            expected: evaluator.strings(
+                "expected.includes", ["roles": rule.bearers.joined(separator: evaluator.strings("list.or"))]),
+            note: held == (declared ?? [])
+                ? nil : evaluator.strings("note.requalified", ["roles": held.joined(separator: ", ")]))
         if held.contains(where: rule.bearers.contains) { return nil }
         if !missing.isEmpty {
             return (.unknown, Verdict(truth: .unknown, observations: [observation], missing: missing), nil)
         }
-        let reason =
-            "the duty falls on the \(rule.bearers.joined(separator: " or ")); the system's roles are "
-            + (held.isEmpty ? "none" : held.joined(separator: ", "))
+        let reason = evaluator.strings(
+            "reason.bearer",
+            [
+                "bearers": rule.bearers.joined(separator: evaluator.strings("list.or")),
+                "roles": held.isEmpty ? "none" : held.joined(separator: ", "),
+            ])
         return (.notApplicable, Verdict(truth: .false, observations: [observation]), reason)
     }
 
@@ -84,8 +89,12 @@ extension SystemEvaluation {
             if finding.status != .notApplicable {
                 finding.status = .unknown
                 finding.missing = Self.unique(finding.missing + missing)
-                finding.message =
-                    "Cannot tell whether the rule applies yet (it takes effect on one of \(Set(candidates).sorted().map(\.description).joined(separator: ", ")) depending on the facts) until these facts are declared: \(missing.joined(separator: ", "))."
+                finding.message = evaluator.strings(
+                    "message.unknown_date",
+                    [
+                        "dates": Set(candidates).sorted().map(\.description).joined(separator: ", "),
+                        "facts": missing.joined(separator: ", "),
+                    ])
             }
             return
         }
@@ -93,12 +102,13 @@ extension SystemEvaluation {
             // A rule that would not apply anyway stays not applicable: an upcoming duty is one the
             // system will have to meet, and listing the others would bury those.
             if finding.status == .notApplicable {
-                finding.reason = (finding.reason ?? "does not apply") + "; the rule takes effect on \(date)"
+                finding.reason =
+                    (finding.reason ?? "") + evaluator.strings("reason.also_takes_effect", ["date": date.description])
                 return
             }
             finding.originalStatus = finding.status
             finding.status = .upcoming
-            finding.reason = "takes effect on \(date)"
+            finding.reason = evaluator.strings("reason.takes_effect", ["date": date.description])
         }
     }
 }

@@ -10,11 +10,15 @@ struct SystemEvaluation {
     let evidence: EvidenceChecker
 
     private var root: Value { document.root }
+    /// The engine's words, in its language.
+    private var strings: ReportStrings { engine.strings }
 
     func run(packs: [RulePack], waivers: [String: Waiver]) -> SystemReport {
         let warnings: [Diagnostic] = []
-        let derivedFacts = Self.derive(packs.flatMap(\.derivations), root: root, asOf: options.asOf, evidence: evidence)
-        let evaluator = ConditionEvaluator(asOf: options.asOf, derived: derivedFacts.values, evidence: evidence)
+        let derivedFacts = Self.derive(
+            packs.flatMap(\.derivations), root: root, asOf: options.asOf, evidence: evidence, strings: strings)
+        let evaluator = ConditionEvaluator(
+            asOf: options.asOf, derived: derivedFacts.values, evidence: evidence, strings: strings)
 
         var findings: [Finding] = []
         for pack in packs {
@@ -32,7 +36,9 @@ struct SystemEvaluation {
             findings[index].originalStatus = status
             findings[index].status = .waived
             findings[index].waiver = waiver
-            findings[index].reason = "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)"
+            findings[index].reason = strings(
+                "reason.waived",
+                ["expires": waiver.expires.description, "approver": waiver.approvedBy, "reason": waiver.reason])
         }
         // Sorted by key, then moved once: comparing whole findings would copy them at every step.
         let keys = findings.map { (order: $0.status.order, severity: $0.severity, rule: $0.rule) }
@@ -66,12 +72,13 @@ struct SystemEvaluation {
     /// Evaluates derivations in order (later ones may read earlier ones); first matching case wins,
     /// and an unknown case before any match makes the fact unknown.
     static func derive(
-        _ derivations: [Derivation], root: Value, asOf: CalendarDate, evidence: EvidenceChecker
+        _ derivations: [Derivation], root: Value, asOf: CalendarDate, evidence: EvidenceChecker,
+        strings: ReportStrings = .english
     ) -> (values: [String: DerivedValue], reports: [DerivedFact]) {
         var values: [String: DerivedValue] = [:]
         var reports: [DerivedFact] = []
         for derivation in derivations {
-            let evaluator = ConditionEvaluator(asOf: asOf, derived: values, evidence: evidence)
+            let evaluator = ConditionEvaluator(asOf: asOf, derived: values, evidence: evidence, strings: strings)
             var result = DerivedValue(value: derivation.defaultValue, missing: [], matched: nil)
             for candidate in derivation.cases {
                 let verdict = evaluator.evaluate(candidate.when, in: root, at: [])
@@ -90,7 +97,7 @@ struct SystemEvaluation {
                 DerivedFact(
                     namespace: derivation.namespace, name: derivation.name, value: result.value, declared: declared,
                     because: result.value == nil
-                        ? nil : (result.matched?.because ?? "No case applies; the default is \(derivation.defaultValue)."),
+                        ? nil : (result.matched?.because ?? strings("derived.default", ["value": derivation.defaultValue])),
                     citation: result.matched?.citation, missing: result.missing))
         }
         return (values, reports)
@@ -104,7 +111,6 @@ struct SystemEvaluation {
         let declaredPath = derivation.declared?.text ?? ""
         let declaredKeys = derivation.declared?.keys ?? []
         let declaredValue = root.value(at: declaredKeys)?.stringValue
-        let words = derivation.name.replacing("_", with: " ")
         let check = derivation.check
         let citation =
             result.matched?.citation ?? derivation.cases.first?.citation
@@ -124,37 +130,42 @@ struct SystemEvaluation {
                 let derivedRank = derivation.values.firstIndex(of: derivedValue) ?? 0
                 finding.facts = [
                     .init(
-                        path: declaredPath, actual: .string(declaredValue), expected: "at least \(derivedValue)",
-                        location: location, note: "the law indicates \(derivedValue)")
+                        path: declaredPath, actual: .string(declaredValue),
+                        expected: strings("expected.at_least", ["value": derivedValue]),
+                        location: location, note: strings("declared.note", ["value": derivedValue]))
                 ]
                 if declaredRank < derivedRank {
                     finding.status = .fail
-                    finding.message =
-                        "The declared \(words) is \(declaredValue), but the law indicates \(derivedValue): \(result.matched?.because ?? "")"
+                    finding.message = strings(
+                        "declared.fail",
+                        [
+                            "path": declaredPath, "declared": declaredValue, "derived": derivedValue,
+                            "because": result.matched?.because ?? "",
+                        ])
                 } else {
-                    finding.message = "The declared \(words) (\(declaredValue)) is at least the derived one (\(derivedValue))."
+                    finding.message = strings(
+                        "declared.pass", ["path": declaredPath, "declared": declaredValue, "derived": derivedValue])
                 }
             } else {
                 finding.status = .unknown
                 finding.missing = [declaredPath]
-                finding.message =
-                    "The owner's own \(words) (\(declaredPath)) is not declared; the law indicates \(derivedValue)."
+                finding.message = strings("declared.missing", ["path": declaredPath, "derived": derivedValue])
                 finding.facts = [
                     .init(
-                        path: declaredPath, actual: nil, expected: "at least \(derivedValue)", location: location,
-                        note: "the law indicates \(derivedValue)")
+                        path: declaredPath, actual: nil, expected: strings("expected.at_least", ["value": derivedValue]),
+                        location: location, note: strings("declared.note", ["value": derivedValue]))
                 ]
             }
         } else {
             finding.status = .unknown
             finding.missing = result.missing
-            finding.message =
-                "The \(words) cannot be derived until these facts are declared: \(result.missing.joined(separator: ", "))."
+            finding.message = strings(
+                "declared.underivable", ["path": derivation.path, "facts": result.missing.joined(separator: ", ")])
         }
         if let effective = check.effective, options.asOf < effective {
             finding.originalStatus = finding.status
             finding.status = .upcoming
-            finding.reason = "takes effect on \(effective)"
+            finding.reason = strings("reason.takes_effect", ["date": effective.description])
         }
         return finding
     }
@@ -169,15 +180,15 @@ struct SystemEvaluation {
             remediation: rule.remediation, facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
         if let until = rule.until, options.asOf >= until {
             finding.status = .notApplicable
-            finding.reason = "the rule applied until \(until)"
+            finding.reason = strings("reason.until", ["date": until.description])
             return finding
         }
         if rule.sector != "all" {
             let sectors = (root.value(at: ["system", "sectors"])?.listValue ?? []).compactMap(\.stringValue)
             if !sectors.contains(rule.sector) {
                 finding.status = .notApplicable
-                finding.reason =
-                    "applies to the \(rule.sector) sector; the system's sectors are \(sectors.joined(separator: ", "))"
+                finding.reason = strings(
+                    "reason.sector", ["sector": rule.sector, "sectors": sectors.joined(separator: ", ")])
                 return finding
             }
         }
@@ -187,11 +198,9 @@ struct SystemEvaluation {
             let stage = declared ?? Self.assumedStage
             if !stages.contains(stage) {
                 finding.status = .notApplicable
-                finding.reason =
-                    "applies in the lifecycle stage(s) \(stages.joined(separator: ", ")); "
-                    + (declared == nil
-                        ? "system.lifecycle is not declared, so the system is taken to be in \(stage)"
-                        : "the system is in \(stage)")
+                finding.reason = strings(
+                    declared == nil ? "reason.stage_assumed" : "reason.stage",
+                    ["stages": stages.joined(separator: ", "), "stage": stage])
                 return finding
             }
         }
@@ -201,11 +210,12 @@ struct SystemEvaluation {
         finding.missing = Self.unique(outcome.verdict.missing)
         switch outcome.status {
         case .notApplicable:
-            finding.reason = outcome.reason ?? "its condition does not hold: " + describe(outcome.verdict.observations)
+            finding.reason =
+                outcome.reason ?? strings("reason.condition", ["facts": describe(outcome.verdict.observations)])
         case .unknown:
-            finding.message = "Cannot decide until these facts are declared: \(finding.missing.joined(separator: ", "))."
+            finding.message = strings("message.unknown", ["facts": finding.missing.joined(separator: ", ")])
         case .pass:
-            finding.message = "Met."
+            finding.message = strings("message.pass")
         default:
             break
         }
@@ -251,8 +261,12 @@ struct SystemEvaluation {
     }
 
     private func describe(_ observations: [FactObservation]) -> String {
-        observations.map { "\($0.path.dottedPath) is \($0.actual?.description ?? "absent"), not \($0.expected)" }
-            .joined(separator: "; ")
+        observations.map {
+            strings(
+                "reason.observation",
+                ["path": $0.path.dottedPath, "actual": $0.actual?.description ?? strings("fact.absent"), "expected": $0.expected])
+        }
+        .joined(separator: "; ")
     }
 
     /// The lifecycle stage assumed for a system that does not declare `system.lifecycle`.

@@ -55,16 +55,21 @@ public enum Questionnaire {
 
     /// The questions as text: a count line, then one line per fact,
     /// `path — meaning (decides K rules: ids)`.
-    public static func render(_ questions: [Question]) -> String {
-        var output = "\(questions.count) fact\(questions.count == 1 ? "" : "s") still to declare\n"
+    public static func render(_ questions: [Question], strings: ReportStrings = .english) -> String {
+        let say = strings
+        var output =
+            say(questions.count == 1 ? "questions.count_one" : "questions.count", ["count": String(questions.count)]) + "\n"
         for question in questions {
             var reasons: [String] = []
             if !question.rules.isEmpty {
                 let count = question.rules.count
-                reasons.append("decides \(count) rule\(count == 1 ? "" : "s"): \(question.rules.joined(separator: ", "))")
+                reasons.append(
+                    say(
+                        count == 1 ? "questions.decides_one" : "questions.decides",
+                        ["count": String(count), "rules": question.rules.joined(separator: ", ")]))
             }
             if !question.derives.isEmpty {
-                reasons.append("derives \(question.derives.joined(separator: ", "))")
+                reasons.append(say("questions.derives", ["facts": question.derives.joined(separator: ", ")]))
             }
             let meaning = question.meaning.isEmpty ? "" : " — \(question.meaning)"
             output += "\(question.path)\(meaning) (\(reasons.joined(separator: "; ")))\n"

@@ -13,9 +13,11 @@ public import ComplianceRules
 public enum TemplateGenerator {
     /// The template for `vocabulary`; empty `sectors` or `jurisdictions` take the vocabulary's
     /// example values. The example identity, purpose and users fit the first sector. `file` is the
-    /// name the header's commands use. The same inputs always give the same bytes.
+    /// name the header's commands use; `strings` the language of the comments (the vocabulary's
+    /// meanings come localized with it). The same inputs always give the same bytes.
     public static func template(
-        for vocabulary: Vocabulary, sectors: [String], jurisdictions: [String], file: String = "system.yaml"
+        for vocabulary: Vocabulary, sectors: [String], jurisdictions: [String], file: String = "system.yaml",
+        strings: ReportStrings = .english
     ) -> String {
         var overrides: [String: Value] = [:]
         var examples: [String: Value] = [:]
@@ -44,8 +46,8 @@ public enum TemplateGenerator {
             for (path, value) in required where fits(path, value) { overrides[path] = value }
             for (path, value) in optional where fits(path, value) { examples[path] = value }
         }
-        let writer = Writer(vocabulary: vocabulary, overrides: overrides, examples: examples)
-        var lines = header(file: file)
+        let writer = Writer(vocabulary: vocabulary, overrides: overrides, examples: examples, strings: strings)
+        var lines = header(file: file, strings: strings)
         lines += ["apiVersion: \(Vocabulary.apiVersion)", "kind: AISystem"]
         for fact in vocabulary.children(of: "") {
             lines.append("")
@@ -53,31 +55,32 @@ public enum TemplateGenerator {
         }
         lines += [
             "",
-            "# Approved, expiring exceptions to single rules; rule, reason, approved_by and expires are required.",
+            "# " + strings("init.waivers"),
             "# waivers:",
             "#   - {rule: KZ-21-02, reason: Notice ships in 2.4, approved_by: Legal, ticket: LEGAL-12, expires: 2027-01-31}",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func header(file: String) -> [String] {
+    private static func header(file: String, strings: ReportStrings) -> [String] {
         let shown = SafeText.escaped(file)
         func pad(_ width: Int) -> String { String(repeating: " ", count: max(1, width - shown.count)) }
-        return [
+        var lines = [
             "# yaml-language-server: $schema=compliance-check.schema.json",
-            "# An AI system description for compliance-check (\(Vocabulary.apiVersion)), generated from the fact vocabulary.",
+            "# " + strings("init.title", ["version": Vocabulary.apiVersion]),
             "#",
-            "# Replace the example values and fill in every fact you know; facts marked required must stay",
-            "# filled. A key left empty (`key:` with no value) declares nothing: the rules that need it report",
-            "# `unknown` and name it. Evidence is a file path relative to this file's folder, an https URL, or",
-            "# a mapping {file | url, sha256, date, expires, title}.",
-            "#",
-            "#   compliance-check schema > compliance-check.schema.json   # completion and checks in your editor",
-            "#   compliance-check questions \(shown)\(pad(30))# the facts still to declare, most decisive first",
-            "#   compliance-check \(shown)\(pad(40))# check the system against the law",
-            "#",
-            "# A compliance aid, not legal advice.",
         ]
+        lines += strings("init.intro").split(separator: "\n").map { "# " + $0 }
+        lines += [
+            "#",
+            "#   compliance-check schema > compliance-check.schema.json   # " + strings("init.command.schema"),
+            "#   compliance-check questions \(shown)\(pad(30))# " + strings("init.command.questions"),
+            "#   compliance-check \(shown)\(pad(40))# " + strings("init.command.check"),
+            "#",
+            "# " + strings("init.disclaimer"),
+        ]
+        if let notice = Disclaimer.translationNotice(strings) { lines.append("# " + notice) }
+        return lines
     }
 }
 
@@ -121,6 +124,8 @@ private struct Writer {
     let overrides: [String: Value]
     /// Examples shown in the comments of optional facts, in place of the vocabulary's.
     var examples: [String: Value] = [:]
+    /// The words of the comments.
+    var strings: ReportStrings = .english
     /// Comment lines are wrapped at this width.
     let width = 100
 
@@ -134,7 +139,7 @@ private struct Writer {
                 lines.append("\(pad)\(fact.name):")
                 for child in vocabulary.children(of: fact.path) { lines += block(child, indent: indent + 2) }
             } else {
-                lines.append("\(pad)# to declare it, uncomment and fill in:")
+                lines.append("\(pad)# " + strings("init.uncomment"))
                 var inner = ["\(pad)\(fact.name):"]
                 for child in vocabulary.children(of: fact.path) { inner += block(child, indent: indent + 2) }
                 lines += commentedOut(inner, at: indent)
@@ -142,11 +147,11 @@ private struct Writer {
         case .list(.object):
             let element = self.element(of: fact, indent: indent + 2)
             if fact.required {
-                lines.append("\(pad)# required; a list of items like this one:")
+                lines.append("\(pad)# " + strings("init.required_list"))
                 lines.append("\(pad)\(fact.name):")
                 lines += element
             } else {
-                lines.append("\(pad)# a list of items like the commented one:")
+                lines.append("\(pad)# " + strings("init.optional_list"))
                 lines.append("\(pad)\(fact.name):")
                 lines += commentedOut(element, at: indent + 2)
             }
@@ -180,26 +185,28 @@ private struct Writer {
     /// What to write, and what is allowed, for a leaf fact.
     private func hint(for fact: Fact) -> String {
         var parts = [describe(fact.type, pattern: fact.pattern)]
-        if fact.required { parts.insert("required", at: 0) }
-        if let minimum = fact.minItems { parts.append("at least \(minimum) item\(minimum == 1 ? "" : "s")") }
+        if fact.required { parts.insert(strings("init.required"), at: 0) }
+        if let minimum = fact.minItems {
+            parts.append(strings(minimum == 1 ? "init.min_item" : "init.min_items", ["count": String(minimum)]))
+        }
         if !fact.required, let example = examples[fact.path] ?? fact.example {
-            parts.append("e.g. \(YAMLScalar.render(example, flow: false))")
+            parts.append(strings("init.example", ["example": YAMLScalar.render(example, flow: false)]))
         }
         return parts.joined(separator: "; ")
     }
 
     private func describe(_ type: FactType, pattern: String?) -> String {
         switch type {
-        case .string: pattern.map { "text matching \($0)" } ?? "text"
-        case .bool: "true or false"
-        case .int: "a whole number"
-        case .number: "a number"
-        case .date: "a date YYYY-MM-DD"
-        case .enumeration(let values): "one of \(values.joined(separator: ", "))"
-        case .list(.enumeration(let values)): "a list of values from \(values.joined(separator: ", "))"
-        case .list(let element): "a list of " + describe(element, pattern: pattern)
-        case .object: "an object"
-        case .evidence: "evidence"
+        case .string: pattern.map { strings("init.type.pattern", ["pattern": $0]) } ?? strings("init.type.string")
+        case .bool: strings("init.type.bool")
+        case .int: strings("init.type.int")
+        case .number: strings("init.type.number")
+        case .date: strings("init.type.date")
+        case .enumeration(let values): strings("init.type.enum", ["values": values.joined(separator: ", ")])
+        case .list(.enumeration(let values)): strings("init.type.enum_list", ["values": values.joined(separator: ", ")])
+        case .list(let element): strings("init.type.list", ["element": describe(element, pattern: pattern)])
+        case .object: strings("init.type.object")
+        case .evidence: strings("init.type.evidence")
         }
     }
 

@@ -5,7 +5,8 @@ public import ComplianceRules
 public struct DeclaredRule: Sendable, Equatable {
     public var id: String
     public var title: String
-    public var description: String
+    /// `nil`: the reporters' generic description of a declared-vs-derived check.
+    public var description: String?
     public var remediation: String
     /// The citations of the derivation's cases, each once, in case order.
     public var citations: [Citation]
@@ -17,9 +18,7 @@ public struct DeclaredRule: Sendable, Equatable {
     public init(_ derivation: Derivation, pack: String) {
         id = derivation.declaredRuleID
         title = derivation.check.title
-        description =
-            derivation.check.description
-            ?? "Compares the classification the owner declared with the one the pack derives from the declared facts; a lower declared one fails."
+        description = derivation.check.description
         remediation = derivation.check.remediation
         var citations: [Citation] = []
         for citation in derivation.cases.map(\.citation) where !citations.contains(citation) { citations.append(citation) }

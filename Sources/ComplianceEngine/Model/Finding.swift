@@ -153,6 +153,14 @@ public struct Report: Sendable, Equatable {
     /// The derived `<NS>-<NAME>-DECLARED` checks of the loaded packs, for reporters that list rules
     /// before they see any finding (SARIF). Like `rules`, not part of the JSON.
     public var declaredRules: [DeclaredRule]
+    /// The language of the human-readable text (JSON records it as `lang`).
+    public var language: Language = .en {
+        didSet { strings = ReportStrings.builtIn(language) }
+    }
+    /// The report's own words in `language`, for reporters.
+    public private(set) var strings: ReportStrings = .english
+    /// The English title of each rule by id (machine names are made from it).
+    package var sourceTitles: [String: String] = [:]
 
     public init(
         toolName: String = ToolInfo.name, toolVersion: String = ToolInfo.version, asOf: CalendarDate,

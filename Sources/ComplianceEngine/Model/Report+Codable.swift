@@ -8,7 +8,8 @@ extension Report: Codable {
     private enum CodingKeys: String, CodingKey {
         case schema, tool
         case asOf = "as_of"
-        case settings, packs, systems, errors, gate, disclaimer
+        case lang, settings, packs, systems, errors, gate, disclaimer
+        case translationNotice = "translation_notice"
     }
 
     private enum ToolKeys: String, CodingKey {
@@ -22,13 +23,15 @@ extension Report: Codable {
         try tool.encode(toolName, forKey: .name)
         try tool.encode(toolVersion, forKey: .version)
         try container.encode(asOf, forKey: .asOf)
+        try container.encode(language.rawValue, forKey: .lang)
         try container.encode(settings, forKey: .settings)
         try container.encode(packs, forKey: .packs)
         // `gate` and `errors` follow `systems`: a report streamed system by system knows them last.
         try container.encode(systems, forKey: .systems)
         if !errors.isEmpty { try container.encode(errors, forKey: .errors) }
         try container.encode(gate, forKey: .gate)
-        try container.encode(Disclaimer.text, forKey: .disclaimer)
+        try container.encode(Disclaimer.text(strings), forKey: .disclaimer)
+        if let notice = Disclaimer.translationNotice(strings) { try container.encode(notice, forKey: .translationNotice) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +49,9 @@ extension Report: Codable {
             packs: try container.decode([PackInfo].self, forKey: .packs),
             systems: try container.decode([SystemReport].self, forKey: .systems),
             errors: try container.decodeIfPresent([Diagnostic].self, forKey: .errors) ?? [])
+        if let lang = try container.decodeIfPresent(String.self, forKey: .lang), let language = Language(rawValue: lang) {
+            self.language = language
+        }
     }
 
     /// The report as JSON text: pretty-printed, keys in a fixed order, ending with a newline.

@@ -18,6 +18,7 @@ public struct JSONReportStream: ReportStream {
             ("schema", .string(Report.schema)),
             ("tool", .object([("name", .string(header.toolName)), ("version", .string(header.toolVersion))])),
             ("as_of", .string(header.asOf.description)),
+            ("lang", .string(header.language.rawValue)),
             ("settings", Self.tree(header.settings)),
             ("packs", Self.tree(header.packs)),
         ]
@@ -40,8 +41,11 @@ public struct JSONReportStream: ReportStream {
         var text = tally.systems == 0 ? "],\n" : "\n  ],\n"
         if !tally.errors.isEmpty { text += Self.field("errors", Self.tree(tally.errors)) + ",\n" }
         text += Self.field("gate", .string(tally.gate.rawValue)) + ",\n"
-        text += Self.field("disclaimer", .string(Disclaimer.text)) + "\n}\n"
-        return text
+        text += Self.field("disclaimer", .string(Disclaimer.text(header.strings)))
+        if let notice = Disclaimer.translationNotice(header.strings) {
+            text += ",\n" + Self.field("translation_notice", .string(notice))
+        }
+        return text + "\n}\n"
     }
 
     /// `  "key": value` at the top level of the document.

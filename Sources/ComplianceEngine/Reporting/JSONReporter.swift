@@ -45,4 +45,13 @@ public enum JSONReporter {
 public enum Disclaimer {
     public static let text =
         "compliance-check gives compliance signals from the facts declared; it is not legal advice. Rules paraphrase the law and say how sure each citation is (basis)."
+
+    /// The statement in the language of `strings`.
+    public static func text(_ strings: ReportStrings) -> String { strings("disclaimer.full") }
+
+    /// In a `ru` or `kk` report: one line, in that language, saying that the translations are ours
+    /// and not official; `nil` in English.
+    public static func translationNotice(_ strings: ReportStrings) -> String? {
+        strings.language == .en ? nil : strings("disclaimer.translation")
+    }
 }

@@ -142,36 +142,40 @@ public enum JUnitReporter {
 
     private static func testcase(_ finding: Finding, report: Report, unknownPolicy: UnknownPolicy) -> Case {
         var testcase = Case(name: "\(finding.rule) \(finding.title)", classname: "\(finding.pack).\(finding.sector)")
-        let cite = TextReporter.cite(finding.allCitations, report: report)
+        let say = report.strings
+        let cite = say("label.cite") + " " + TextReporter.cite(finding.allCitations, report: report)
+        let fix = say("label.fix") + " " + finding.remediation
         switch finding.status {
         case .fail:
             var lines: [String] = []
             for fact in finding.facts {
-                let label = fact.role == .required ? "" : "\(fact.role == .given ? "given" : "or"): "
-                lines.append("\(fact.location): \(label)\(TextReporter.factWords(fact))")
+                let label = fact.role == .required ? "" : say(fact.role == .given ? "label.given" : "label.or") + " "
+                lines.append("\(fact.location): \(label)\(TextReporter.factWords(fact, strings: say))")
             }
-            lines.append("fix: \(finding.remediation)")
-            lines.append("cite: \(cite)")
+            lines.append(fix)
+            lines.append(cite)
             testcase.body.append(element("failure", message: finding.message, type: finding.severity.rawValue, text: lines))
             testcase.failed = true
         case .unknown:
-            let declare = "declare: " + finding.missing.joined(separator: ", ")
+            let declare = say("junit.declare", ["facts": finding.missing.joined(separator: ", ")])
             if unknownPolicy == .fail {
-                let lines = [declare, "fix: \(finding.remediation)", "cite: \(cite)"]
+                let lines = [declare, fix, cite]
                 testcase.body.append(
                     element("failure", message: finding.message, type: finding.severity.rawValue, text: lines))
                 testcase.failed = true
             } else {
-                let note = "unknown (not gating under --unknown warn): \(finding.message)\n\(declare)"
+                let note = say("junit.unknown_warn", ["message": finding.message]) + "\n" + declare
                 testcase.body.append("<system-out>" + escape(note, attribute: false) + "</system-out>")
             }
         case .waived:
-            let message = finding.reason ?? "waived"
-            testcase.body.append("<skipped" + attribute("message", "waived: " + message) + "/>")
+            let message = say("junit.waived", ["reason": finding.reason ?? say("status.waived")])
+            testcase.body.append("<skipped" + attribute("message", message) + "/>")
             testcase.skipped = true
         case .upcoming:
-            var message = "upcoming: " + (finding.reason ?? "not yet in force")
-            if let original = finding.originalStatus { message += "; would be \(original.rawValue)" }
+            var message = say("junit.upcoming", ["reason": finding.reason ?? say("junit.not_in_force")])
+            if let original = finding.originalStatus {
+                message += say("junit.would_be", ["status": TextReporter.statusWord(original, say)])
+            }
             testcase.body.append("<skipped" + attribute("message", message) + "/>")
             testcase.skipped = true
         case .pass, .notApplicable:

@@ -42,12 +42,13 @@ public enum MarkdownReporter {
         public mutating func add(_ system: SystemReport) -> String {
             tally.add(system)
             let summary = system.summary
+            let say = header.strings
             let cells = [
                 "\(code(system.systemID, inTable: true)) \(text(system.systemName))",
-                gateLabel(system.gate),
+                gateLabel(system.gate, say),
                 String(summary.fail), String(summary.unknown), String(summary.waived), String(summary.upcoming),
                 String(summary.pass), String(summary.notApplicable),
-                riskLevel(system),
+                riskLevel(system, say),
             ]
             Self.keep(
                 Block(kind: .row, lines: ["| " + cells.joined(separator: " | ") + " |"]), in: &rows, bytes: &rowBytes,
@@ -78,15 +79,18 @@ public enum MarkdownReporter {
         }
 
         public mutating func end() -> String {
-            var head: [String] = ["# Compliance check", ""]
+            let say = header.strings
+            var head: [String] = ["# " + say("md.title"), ""]
             let packs = header.packs.map { pack in
                 "\(text(pack.title)) (\(code(pack.id)) \(pack.version)"
-                    + (pack.lawVersionDate.map { ", law text of \($0)" } ?? "") + ")"
+                    + (pack.lawVersionDate.map { say("md.law_text", ["date": $0.description]) } ?? "") + ")"
             }.joined(separator: ", ")
             head.append(
-                "As of **\(header.asOf)** · gate: **\(gateLabel(tally.gate))**" + (packs.isEmpty ? "" : " · \(packs)"))
+                say("md.as_of", ["as_of": header.asOf.description, "gate": gateLabel(tally.gate, say)])
+                    + (packs.isEmpty ? "" : " · \(packs)"))
             head.append("")
-            let tail = ["---", "", Disclaimer.text]
+            var tail = ["---", "", Disclaimer.text(say)]
+            if let notice = Disclaimer.translationNotice(say) { tail += ["", notice] }
 
             // Blocks after the header, in order; each is kept whole or left out.
             var blocks: [Block] = []
@@ -95,7 +99,10 @@ public enum MarkdownReporter {
                     Block(
                         kind: .tableHead,
                         lines: [
-                            "| System | Gate | Fail | Unknown | Waived | Upcoming | Pass | N/A | Risk level |",
+                            "| "
+                                + ["system", "gate", "fail", "unknown", "waived", "upcoming", "pass", "na", "risk"].map {
+                                    say("md.column.\($0)")
+                                }.joined(separator: " | ") + " |",
                             "|---|---|--:|--:|--:|--:|--:|--:|---|",
                         ]))
                 blocks += rows
@@ -103,7 +110,7 @@ public enum MarkdownReporter {
             }
             blocks += sections
             if !tally.errors.isEmpty {
-                blocks.append(Block(kind: .errorsHead, lines: ["## Inputs that could not be evaluated", ""]))
+                blocks.append(Block(kind: .errorsHead, lines: ["## " + say("md.unevaluated"), ""]))
                 for diagnostic in tally.errors {
                     let place = diagnostic.location.map { code($0.description) + ": " } ?? ""
                     blocks.append(
@@ -135,12 +142,10 @@ public enum MarkdownReporter {
             var lines = head + body
             if !leftOut.isEmpty {
                 var parts: [String] = []
-                if let rows = leftOut[.row] { parts.append("\(rows) table row(s)") }
-                if let systems = leftOut[.system] { parts.append("\(systems) failing system(s)") }
-                if let errors = leftOut[.error] { parts.append("\(errors) input error(s)") }
-                lines.append(
-                    "_Left out to keep this summary under \(limit) bytes: \(parts.joined(separator: ", ")). "
-                        + "The JSON, SARIF or JUnit report has every system._")
+                if let rows = leftOut[.row] { parts.append(say("md.left_out.rows", ["count": String(rows)])) }
+                if let systems = leftOut[.system] { parts.append(say("md.left_out.systems", ["count": String(systems)])) }
+                if let errors = leftOut[.error] { parts.append(say("md.left_out.errors", ["count": String(errors)])) }
+                lines.append(say("md.left_out", ["limit": String(limit), "parts": parts.joined(separator: ", ")]))
                 lines.append("")
             }
             lines += tail
@@ -162,7 +167,10 @@ public enum MarkdownReporter {
 
     /// The failing findings and the unknowns of one system that failed its gate.
     private static func failing(_ system: SystemReport, report: Report) -> [String] {
-        var lines = ["## \(code(system.systemID)) \(text(system.systemName))", "", "File: \(code(system.file))", ""]
+        let say = report.strings
+        var lines = [
+            "## \(code(system.systemID)) \(text(system.systemName))", "", say("md.file", ["file": code(system.file)]), "",
+        ]
         // With more than one pack, each pack's failures get their own heading and table.
         let grouping = PackGrouping(system, report: report)
         let tables =
@@ -173,13 +181,14 @@ public enum MarkdownReporter {
             let failures = table.findings.filter { $0.status == .fail }
             if failures.isEmpty { continue }
             if let heading = table.heading { lines += [heading, ""] }
-            lines.append("| Rule | Severity | Title | Location | Citation | Fix |")
+            let headings = ["rule", "severity", "title", "location", "citation", "fix"]
+            lines.append("| " + headings.map { say("md.column.\($0)") }.joined(separator: " | ") + " |")
             lines.append("|---|---|---|---|---|---|")
             for finding in failures {
                 let location = finding.location.map { "\($0.file):\($0.line)" } ?? system.file
                 let cells = [
                     code(finding.rule, inTable: true),
-                    finding.severity.rawValue,
+                    TextReporter.severityWord(finding.severity, say),
                     text(finding.title),
                     code(location, inTable: true),
                     text(TextReporter.cite(finding.allCitations, report: report)),
@@ -191,20 +200,20 @@ public enum MarkdownReporter {
         }
         if !grouping.sharedFixes.isEmpty {
             for fix in grouping.sharedFixes {
-                lines.append(
-                    "- One fix closes \(fix.rules.count) findings: "
-                        + fix.links.map { "\(code($0.from)) \($0.relation) \(code($0.to))" }.joined(separator: "; "))
+                let links = fix.links.map { "\(code($0.from)) \($0.relation) \(code($0.to))" }.joined(separator: "; ")
+                lines.append("- " + say("md.one_fix", ["count": String(fix.rules.count), "links": links]))
             }
             lines.append("")
         }
         let unknowns = system.findings.filter { $0.status == .unknown }
         if !unknowns.isEmpty {
-            lines.append("Cannot be decided until these facts are declared:")
+            lines.append(say("md.unknown_heading"))
             lines.append("")
             for finding in unknowns {
                 let facts = finding.missing.map { code($0) }.joined(separator: ", ")
+                let declare = say("text.declare", ["facts": facts.isEmpty ? say("md.facts_it_reads") : facts])
                 lines.append(
-                    "- \(code(finding.rule)) (\(finding.severity.rawValue)) \(text(finding.title)): declare \(facts.isEmpty ? "the facts it reads" : facts)"
+                    "- \(code(finding.rule)) (\(TextReporter.severityWord(finding.severity, say))) \(text(finding.title)): \(declare)"
                 )
             }
             lines.append("")
@@ -213,20 +222,20 @@ public enum MarkdownReporter {
     }
 
     /// Each derived risk level, e.g. `high (declared medium)`, or `-`.
-    private static func riskLevel(_ system: SystemReport) -> String {
+    private static func riskLevel(_ system: SystemReport, _ say: ReportStrings) -> String {
         let levels = system.derived.filter { $0.name == "risk_level" }.map { fact -> String in
-            var label = fact.value ?? "unknown"
-            if let declared = fact.declared, declared != fact.value { label += " (declared \(declared))" }
+            var label = fact.value ?? say("value.unknown")
+            if let declared = fact.declared, declared != fact.value { label += " " + say("text.declared", ["value": declared]) }
             return text(label)
         }
         return levels.isEmpty ? "-" : levels.joined(separator: ", ")
     }
 
-    private static func gateLabel(_ gate: GateResult) -> String {
+    private static func gateLabel(_ gate: GateResult, _ say: ReportStrings) -> String {
         switch gate {
-        case .pass: "✅ pass"
-        case .fail: "❌ fail"
-        case .error: "⚠️ error"
+        case .pass: "✅ " + say("gate.pass")
+        case .fail: "❌ " + say("gate.fail")
+        case .error: "⚠️ " + say("gate.error")
         }
     }
 

@@ -1,3 +1,5 @@
+internal import ComplianceRules
+
 /// Turns file names as the user gave them into SARIF artifact locations relative to a source root:
 /// paths are normalised lexically (`./a/../b` is `b`), a file under the root gets a relative URI
 /// with `uriBaseId` `%SRCROOT%`, and a file outside it an absolute `file://` URI when one is known.
@@ -45,15 +47,14 @@ struct PathResolver {
 
     /// `originalUriBaseIds["%SRCROOT%"]`: the root's absolute URI when a root was given and can be
     /// made absolute, else a description (the consumer knows the checkout).
-    func rootDescription(given: Bool) -> JSON {
+    func rootDescription(given: Bool, strings: ReportStrings = .english) -> JSON {
         let absolute = workingDirectory.map { $0.appending(root) } ?? root
         if given, absolute.absolute {
             return .object([("uri", .string(SARIFReporter.uri(absolute.components.isEmpty ? "/" : absolute.text + "/")))])
         }
         let text =
             root.components.isEmpty
-            ? "The directory compliance-check ran in (in CI, the repository checkout)."
-            : "The directory \(root.text), relative to the one compliance-check ran in."
+            ? strings("sarif.root.working_directory") : strings("sarif.root.relative", ["root": root.text])
         return .object([("description", .object([("text", .string(text))]))])
     }
 

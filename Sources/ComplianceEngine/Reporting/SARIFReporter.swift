@@ -73,7 +73,8 @@ public enum SARIFReporter {
             text += Self.field("tool", .object([("driver", .object(driver))]), indent: 3) + ",\n"
             text +=
                 Self.field(
-                    "originalUriBaseIds", .object([(sourceRootID, resolver.rootDescription(given: paths.root != nil))]),
+                    "originalUriBaseIds",
+                    .object([(sourceRootID, resolver.rootDescription(given: paths.root != nil, strings: header.strings))]),
                     indent: 3) + ",\n"
             text += Self.field("columnKind", .string("unicodeCodePoints"), indent: 3) + ",\n"
             return text + "      \"results\": ["
@@ -104,12 +105,17 @@ public enum SARIFReporter {
                 invocation.append(
                     ("toolExecutionNotifications", .array(tally.errors.map { notification($0, resolver: resolver) })))
             }
-            let properties: JSON = .object([
+            var fields: [(String, JSON)] = [
                 ("as_of", .string(header.asOf.description)),
+                ("lang", .string(header.language.rawValue)),
                 ("gate", .string(tally.gate.rawValue)),
                 ("packs", .array(header.packs.map(JSONReporter.pack))),
-                ("disclaimer", .string(Disclaimer.text)),
-            ])
+                ("disclaimer", .string(Disclaimer.text(header.strings))),
+            ]
+            if let notice = Disclaimer.translationNotice(header.strings) {
+                fields.append(("translation_notice", .string(notice)))
+            }
+            let properties: JSON = .object(fields)
             var text = results == 0 ? "],\n" : "\n      ],\n"
             text += Self.field("invocations", .array([.object(invocation)]), indent: 3) + ",\n"
             text += Self.field("properties", properties, indent: 3) + "\n"
@@ -145,7 +151,8 @@ public enum SARIFReporter {
         for rule in report.declaredRules.sorted(by: { $0.id < $1.id }) where seen.insert(rule.id).inserted {
             descriptors.append(
                 descriptor(
-                    id: rule.id, title: rule.title, description: rule.description, remediation: rule.remediation,
+                    id: rule.id, title: rule.title, description: rule.description ?? report.strings("sarif.declared_description"),
+                    remediation: rule.remediation,
                     citations: rule.citations, severity: rule.severity, category: rule.category, pack: rule.pack,
                     sector: "all", report: report))
         }
@@ -156,6 +163,7 @@ public enum SARIFReporter {
         id: String, title: String, description: String, remediation: String, citations: [Citation], severity: Severity,
         category: RuleCategory, pack: String, sector: String, report: Report
     ) -> Descriptor {
+        let say = report.strings
         let cite = TextReporter.cite(citations, report: report)
         var tags: [String] = []
         let jurisdiction = report.packs.first { $0.id == pack }?.jurisdiction
@@ -164,18 +172,20 @@ public enum SARIFReporter {
         }
         var fields: [(String, JSON)] = [
             ("id", .string(id)),
-            ("name", .string(identifier(title))),
+            ("name", .string(identifier(report.sourceTitles[id] ?? title))),
             ("shortDescription", .object([("text", .string(title))])),
             ("fullDescription", .object([("text", .string(description))])),
             ("defaultConfiguration", .object([("level", .string(level(severity)))])),
             (
                 "help",
                 .object([
-                    ("text", .string("\(remediation)\nCitation: \(cite)")),
+                    ("text", .string(say("sarif.help", ["fix": remediation, "cite": cite]))),
                     (
                         "markdown",
                         .string(
-                            "**Fix:** \(MarkdownReporter.text(remediation))\n\n**Citation:** \(MarkdownReporter.text(cite))")
+                            say(
+                                "sarif.help_markdown",
+                                ["fix": MarkdownReporter.text(remediation), "cite": MarkdownReporter.text(cite)]))
                     ),
                 ])
             ),
@@ -205,14 +215,15 @@ public enum SARIFReporter {
         var fields: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
         fields.append(("level", .string(decided == .unknown ? "warning" : level(finding.severity))))
-        fields.append(("message", .object([("text", .string(message(finding)))])))
+        fields.append(("message", .object([("text", .string(message(finding, report.strings)))])))
         let location = finding.location ?? SourceLocation(file: system.file, line: 1, column: 1)
         fields.append(("locations", .array([self.location(location, resolver: resolver)])))
         fields.append(("partialFingerprints", .object([(fingerprintKey, .string("\(system.systemID)/\(finding.rule)"))])))
         if let waiver = finding.waiver {
-            var justification = "\(waiver.reason) (approved by \(waiver.approvedBy)"
-            if let ticket = waiver.ticket { justification += ", ticket \(ticket)" }
-            justification += ", expires \(waiver.expires))"
+            let say = report.strings
+            var justification = waiver.reason + " (" + say("sarif.approved_by", ["approver": waiver.approvedBy])
+            if let ticket = waiver.ticket { justification += say("sarif.ticket", ["ticket": ticket]) }
+            justification += say("sarif.expires", ["date": waiver.expires.description]) + ")"
             fields.append(
                 (
                     "suppressions",
@@ -241,18 +252,22 @@ public enum SARIFReporter {
     }
 
     /// The finding's message, with the deciding facts or the facts to declare.
-    private static func message(_ finding: Finding) -> String {
+    private static func message(_ finding: Finding, _ say: ReportStrings) -> String {
         let decided = finding.originalStatus ?? finding.status
         var text = finding.message
         if decided == .unknown, !finding.missing.isEmpty, !text.contains(finding.missing[0]) {
-            text += " Declare: \(finding.missing.joined(separator: ", "))."
+            text += " " + say("sarif.declare", ["facts": finding.missing.joined(separator: ", ")])
         }
         if decided == .fail, !finding.facts.isEmpty {
-            let facts = finding.facts.map { "\($0.path) is \($0.actual?.description ?? "absent"), expected \($0.expected)" }
+            let facts = finding.facts.map {
+                say(
+                    "sarif.fact",
+                    ["path": $0.path, "actual": $0.actual?.description ?? say("fact.absent"), "expected": $0.expected])
+            }
             text += " (" + facts.joined(separator: "; ") + ")"
         }
         if let waiver = finding.waiver {
-            text += " Waived until \(waiver.expires) by \(waiver.approvedBy)."
+            text += " " + say("sarif.waived", ["expires": waiver.expires.description, "approver": waiver.approvedBy])
         }
         return text
     }

@@ -10,14 +10,19 @@ public enum TextReporter {
         public var color: Bool
         /// Also list passing and not-applicable rules.
         public var verbose: Bool
+        /// The report's own words (headings, labels, the gate line), in the run's language.
+        public var strings: ReportStrings
 
-        public init(color: Bool = false, verbose: Bool = false) {
+        public init(color: Bool = false, verbose: Bool = false, strings: ReportStrings = .english) {
             self.color = color
             self.verbose = verbose
+            self.strings = strings
         }
     }
 
     public static func render(_ report: Report, style: Style = Style()) -> String {
+        var style = style
+        style.strings = report.strings
         var stream = Stream(header: report, style: style)
         return stream.render(systems: report.systems, errors: report.errors)
     }
@@ -32,6 +37,8 @@ public enum TextReporter {
 
         public init(header: Report, style: Style = Style(), quiet: Bool = false) {
             self.header = header
+            var style = style
+            style.strings = header.strings
             self.style = style
             self.quiet = quiet
         }
@@ -60,24 +67,40 @@ public enum TextReporter {
     /// output (which passes a report with no systems yet), so both end alike.
     public static func footer(checked: Int, failed: Int, unevaluated: Int, report: Report, style: Style) -> String {
         let paint = Painter(enabled: style.color)
-        var counts = "\(checked) system(s) checked, \(failed) failed the gate"
-        if unevaluated > 0 { counts += ", \(unevaluated) could not be evaluated" }
-        let gate = unevaluated > 0 ? paint.red("ERROR") : failed > 0 ? paint.red("FAIL") : paint.green("PASS")
-        return counts + ".\n"
-            + "Gate: \(gate) (as of \(report.asOf), fail-on \(report.settings.failOn.rawValue), unknown \(report.settings.unknownPolicy.rawValue)). "
-            + "Compliance aid, not legal advice.\n"
+        let say = report.strings
+        var counts = say("footer.counts", ["checked": String(checked), "failed": String(failed)])
+        if unevaluated > 0 { counts += say("footer.unevaluated", ["count": String(unevaluated)]) }
+        let gate =
+            unevaluated > 0
+            ? paint.red(say("gate.ERROR")) : failed > 0 ? paint.red(say("gate.FAIL")) : paint.green(say("gate.PASS"))
+        var text = counts + ".\n"
+        text +=
+            say(
+                "footer.gate",
+                [
+                    "gate": gate, "as_of": report.asOf.description, "fail_on": report.settings.failOn.rawValue,
+                    "unknown": report.settings.unknownPolicy.rawValue,
+                ]) + " " + say("disclaimer.short") + "\n"
+        if let notice = Disclaimer.translationNotice(say) { text += notice + "\n" }
+        return text
     }
 
     public static func render(_ system: SystemReport, report: Report, style: Style) -> String {
         let paint = Painter(enabled: style.color)
+        let say = report.strings
+        let label = Labels(say)
         var lines: [String] = []
         lines.append(paint.bold("\(SafeText.lineStart(system.file)): \(safe(system.systemID)) (\(safe(system.systemName)))"))
         for fact in system.derived {
-            let words = fact.name.replacing("_", with: " ")
-            var line = "  \(words): \(safe(fact.value ?? "unknown"))"
-            if let declared = fact.declared { line += " (declared \(safe(declared)))" }
+            // English reads the derived fact's name as words; other languages name its path.
+            let words =
+                say.language == .en ? fact.name.replacing("_", with: " ") : "derived.\(fact.namespace).\(fact.name)"
+            var line = "  \(words): \(safe(fact.value ?? say("value.unknown")))"
+            if let declared = fact.declared { line += " " + say("text.declared", ["value": safe(declared)]) }
             if let because = fact.because { line += " - \(safe(because))" }
-            if fact.value == nil, !fact.missing.isEmpty { line += " - declare \(fact.missing.joined(separator: ", "))" }
+            if fact.value == nil, !fact.missing.isEmpty {
+                line += " - " + say("text.declare", ["facts": fact.missing.joined(separator: ", ")])
+            }
             lines.append(line)
         }
         // Warnings go to stderr once (the command line prints them); the report does not repeat them.
@@ -86,106 +109,160 @@ public enum TextReporter {
             if let section = grouping.sectionStarts[index] {
                 let counts = Summary(section.findings)
                 lines.append(
-                    paint.bold("  pack \(safe(section.pack.title)) (\(safe(section.pack.id))):")
-                        + " \(counts.fail) fail, \(counts.unknown) unknown, \(counts.waived) waived, \(counts.upcoming) upcoming, \(counts.pass) pass, \(counts.notApplicable) not applicable"
-                )
+                    "  "
+                        + say(
+                            "text.pack",
+                            [
+                                "title": safe(section.pack.title), "id": safe(section.pack.id), "fail": String(counts.fail),
+                                "unknown": String(counts.unknown), "waived": String(counts.waived),
+                                "upcoming": String(counts.upcoming), "pass": String(counts.pass),
+                                "not_applicable": String(counts.notApplicable),
+                            ]))
             }
             switch finding.status {
             case .fail, .waived, .upcoming:
-                lines.append(findingLine(finding, system: system, paint: paint))
-                lines.append("    cite: \(cite(finding.allCitations, report: report))")
+                lines.append(findingLine(finding, system: system, paint: paint, strings: say))
+                lines.append(label.cite + cite(finding.allCitations, report: report))
                 if let effective = finding.effective {
-                    lines.append("    date: applies from \(effective) (the date depends on the system's facts)")
+                    lines.append(label.date + say("text.date_depends", ["date": effective.description]))
                 }
                 if finding.status == .fail {
-                    lines += factLines(finding.facts)
-                    lines.append("    fix:  \(safe(finding.remediation))")
+                    lines += factLines(finding.facts, strings: say)
+                    lines.append(label.fix + safe(finding.remediation))
                 } else if let reason = finding.reason {
                     lines.append(
-                        "    note: \(safe(reason))" + (finding.originalStatus.map { " (would be \($0.rawValue))" } ?? ""))
+                        label.note + safe(reason)
+                            + (finding.originalStatus.map { " " + say("text.would_be", ["status": statusWord($0, say)]) } ?? ""))
                 }
             case .pass, .notApplicable:
                 if style.verbose {
-                    lines.append(findingLine(finding, system: system, paint: paint))
-                    if let reason = finding.reason { lines.append("    note: \(safe(reason))") }
+                    lines.append(findingLine(finding, system: system, paint: paint, strings: say))
+                    if let reason = finding.reason { lines.append(label.note + safe(reason)) }
                 }
             case .unknown:
                 break
             }
         }
         for fix in grouping.sharedFixes {
-            lines.append(
-                "  one fix closes \(fix.rules.count) findings: "
-                    + fix.links.map { safe("\($0.from) \($0.relation) \($0.to)") }.joined(separator: "; "))
+            let links = fix.links.map { safe("\($0.from) \($0.relation) \($0.to)") }.joined(separator: "; ")
+            lines.append("  " + say("text.one_fix", ["count": String(fix.rules.count), "links": links]))
         }
         // Evidence given as a URL passes as declared, but nothing fetched it: say so.
         var unverified: [String] = []
+        // On a passing finding, the only note an evidence fact can carry is that its URL was not fetched.
         for finding in system.findings where finding.status == .pass {
-            for fact in finding.facts where fact.note?.hasSuffix("declared, not verified") == true {
+            for fact in finding.facts where fact.note != nil && fact.expected.hasPrefix(say("expected.evidence")) {
                 let entry = "\(safe(fact.path)) (\(finding.rule))"
                 if !unverified.contains(entry) { unverified.append(entry) }
             }
         }
         if !unverified.isEmpty {
-            lines.append("  note: evidence URL(s) declared, not verified: \(unverified.joined(separator: ", "))")
+            lines.append("  " + say("text.unverified", ["list": unverified.joined(separator: ", ")]))
         }
         let unknowns = system.findings.filter { $0.status == .unknown }
         if !unknowns.isEmpty {
-            lines.append(paint.yellow("  \(unknowns.count) rule(s) cannot be decided; declare these facts:"))
+            lines.append(paint.yellow("  " + say("text.unknown_heading", ["count": String(unknowns.count)])))
             var byFact: [String: [String]] = [:]
             for finding in unknowns {
                 for path in finding.missing { byFact[path, default: []].append(finding.rule) }
             }
             for path in byFact.keys.sorted() {
                 let rules = byFact[path] ?? []
-                lines.append("    \(safe(path))  (decides \(rules.joined(separator: ", ")))")
+                lines.append("    \(safe(path))  " + say("text.decides", ["rules": rules.joined(separator: ", ")]))
             }
         }
         let summary = system.summary
         lines.append(
-            "  summary: \(summary.fail) fail, \(summary.unknown) unknown, \(summary.waived) waived, \(summary.upcoming) upcoming, \(summary.pass) pass, \(summary.notApplicable) not applicable"
-        )
-        lines.append("  gate: " + (system.gate == .fail ? paint.red("FAIL") : paint.green("PASS")))
+            "  "
+                + say(
+                    "text.summary",
+                    [
+                        "fail": String(summary.fail), "unknown": String(summary.unknown), "waived": String(summary.waived),
+                        "upcoming": String(summary.upcoming), "pass": String(summary.pass),
+                        "not_applicable": String(summary.notApplicable),
+                    ]))
+        lines.append(
+            "  " + say("text.gate", ["gate": system.gate == .fail ? paint.red(say("gate.FAIL")) : paint.green(say("gate.PASS"))]))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func findingLine(_ finding: Finding, system: SystemReport, paint: Painter) -> String {
+    /// A status as a reader's word (`fail`, `не выполнено`); the JSON keeps the value.
+    static func statusWord(_ status: Status, _ strings: ReportStrings) -> String {
+        strings("status.\(status.rawValue)")
+    }
+
+    /// A severity as a reader's word; the JSON, SARIF and JUnit attributes keep the value.
+    static func severityWord(_ severity: Severity, _ strings: ReportStrings) -> String {
+        strings("severity.\(severity.rawValue)")
+    }
+
+    private static func findingLine(_ finding: Finding, system: SystemReport, paint: Painter, strings: ReportStrings)
+        -> String
+    {
         let location = finding.location.map(located) ?? SafeText.lineStart(system.file)
+        let word = statusWord(finding.status, strings)
         let status: String
         switch finding.status {
-        case .fail: status = paint.red("fail")
-        case .unknown: status = paint.yellow("unknown")
-        case .waived: status = paint.cyan("waived")
-        case .upcoming: status = paint.cyan("upcoming")
-        case .pass: status = paint.green("pass")
-        case .notApplicable: status = "not_applicable"
+        case .fail: status = paint.red(word)
+        case .unknown: status = paint.yellow(word)
+        case .waived: status = paint.cyan(word)
+        case .upcoming: status = paint.cyan(word)
+        case .pass: status = paint.green(word)
+        case .notApplicable: status = word
         }
-        return "\(location): \(status): \(finding.severity.rawValue) \(safe(finding.rule)) \(safe(finding.title))"
+        return
+            "\(location): \(status): \(severityWord(finding.severity, strings)) \(safe(finding.rule)) \(safe(finding.title))"
     }
 
     /// The deciding facts of a failed finding, read as what must change: `fact:` a fact that must
     /// take the expected value, `or:` another way to meet the rule, `given:` a premise that made the
     /// rest required (never followed by an expectation, so it does not read as one).
-    static func factLines(_ facts: [Finding.Fact]) -> [String] {
-        facts.map { fact in
+    static func factLines(_ facts: [Finding.Fact], strings: ReportStrings = .english) -> [String] {
+        let label = Labels(strings)
+        return facts.map { fact in
             switch fact.role {
-            case .required: "    fact: " + factWords(fact)
-            case .alternative: "      or: " + factWords(fact)
-            case .given: "    given: " + factWords(fact)
+            case .required: label.fact + factWords(fact, strings: strings)
+            case .alternative: label.or + factWords(fact, strings: strings)
+            case .given: label.given + factWords(fact, strings: strings)
             }
         }
     }
 
     /// `path is actual, expected …` (a premise: `path is actual`), with the note in brackets.
-    static func factWords(_ fact: Finding.Fact) -> String {
+    static func factWords(_ fact: Finding.Fact, strings: ReportStrings = .english) -> String {
         // A failed evidence check says what is wrong with the evidence, not what was expected of it.
-        if fact.role == .required, fact.expected.hasPrefix("evidence"), let note = fact.note, fact.actual != nil {
+        if fact.role == .required, fact.expected.hasPrefix(strings("expected.evidence")) || fact.expected.hasPrefix("evidence"),
+            let note = fact.note, fact.actual != nil
+        {
             return "\(safe(fact.path)): \(safe(note))"
         }
-        var words = "\(safe(fact.path)) is \(safe(fact.actual?.description ?? "absent"))"
-        if fact.role != .given { words += ", expected \(safe(fact.expected))" }
+        let actual = safe(fact.actual?.description ?? strings("fact.absent"))
+        var words = strings("fact.is", ["path": safe(fact.path), "actual": actual])
+        if fact.role != .given { words += strings("fact.expected", ["expected": safe(fact.expected)]) }
         if let note = fact.note { words += " (\(safe(note)))" }
         return words
+    }
+
+    /// The labels that start a finding's detail lines, padded so that the text after them starts in
+    /// one column: the width counts characters, not bytes, so Cyrillic and Kazakh labels line up.
+    struct Labels {
+        let cite: String
+        let date: String
+        let fact: String
+        let fix: String
+        let note: String
+        let or: String
+        let given: String
+
+        init(_ strings: ReportStrings) {
+            let words = ["cite", "date", "fact", "fix", "note"].map { strings("label.\($0)") }
+            let width = words.map(\.count).max() ?? 0
+            let padded = words.map { "    " + $0 + String(repeating: " ", count: width - $0.count + 1) }
+            (cite, date, fact, fix, note) = (padded[0], padded[1], padded[2], padded[3], padded[4])
+            let alternative = strings("label.or")
+            or = "    " + String(repeating: " ", count: max(0, width - alternative.count)) + alternative + " "
+            given = "    " + strings("label.given") + " "
+        }
     }
 
     /// Every citation, the primary one first, joined by `; `.
@@ -204,9 +281,12 @@ public enum TextReporter {
 
     /// `kz-ai-law Art. 17(1), statute`.
     static func cite(_ citation: Citation, report: Report) -> String {
+        let say = report.strings
         let instrument = report.instruments[citation.instrument]
-        let name = instrument.map { "\($0.title)" + ($0.number.map { " No. \($0)" } ?? "") } ?? citation.instrument
-        return safe("\(name), \(citation.articleReference) [\(citation.basis.rawValue)]")
+        let name =
+            instrument.map { "\($0.title)" + ($0.number.map { " " + say("cite.number", ["number": $0]) } ?? "") }
+            ?? citation.instrument
+        return safe("\(name), \(citation.articleReference(say)) [\(citation.basis.rawValue)]")
     }
 }
 

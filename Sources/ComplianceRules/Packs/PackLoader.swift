@@ -19,6 +19,7 @@ struct PackLoader {
         var instruments: [Instrument]
         var derive: Node?
         var roles: Node?
+        var languages: [Language]
         var location: SourceLocation
     }
 
@@ -118,7 +119,8 @@ struct PackLoader {
                     id: manifest.id, namespace: manifest.namespace, title: manifest.title,
                     jurisdiction: manifest.jurisdiction, version: manifest.version,
                     lawVersionDate: manifest.lawVersionDate, instruments: manifest.instruments,
-                    derivations: derivations, roles: roles, rules: rules, location: manifest.location))
+                    derivations: derivations, roles: roles, rules: rules, languages: manifest.languages,
+                    location: manifest.location))
         }
         return packs
     }
@@ -157,6 +159,24 @@ struct PackLoader {
         }
         let derive = fields.node("derive")
         let roles = fields.node("roles")
+        var languages: [Language] = [.en]
+        if let codes = fields.strings("languages") {
+            let location = node["languages"]?.location ?? node.location
+            languages = []
+            for code in codes {
+                guard let language = Language(rawValue: code) else {
+                    let hint = Language.suggestion(for: code).map { "; did you mean '\($0.rawValue)' (\($0.englishName))?" } ?? ""
+                    fields.error(
+                        "'languages': '\(code)' is not one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))\(hint)",
+                        at: location)
+                    continue
+                }
+                if !languages.contains(language) { languages.append(language) }
+            }
+            if !languages.contains(.en) {
+                fields.error("'languages' must include 'en': the English text of the pack is the source", at: location)
+            }
+        }
         if let derive, derive.value.listValue == nil {
             fields.error("'derive' must be a list", at: derive.location)
         }
@@ -175,7 +195,7 @@ struct PackLoader {
         return Manifest(
             id: id, namespace: namespace, title: title, jurisdiction: jurisdiction, version: version,
             lawVersionDate: lawVersionDate, instruments: instruments, derive: derive, roles: roles,
-            location: node.location)
+            languages: languages, location: node.location)
     }
 
     /// The manifest's `roles: {fact: <list-of-enum fact>, added_by: [derived.<namespace>.<name>, ...]}`.
@@ -300,9 +320,11 @@ struct PackLoader {
             let instrument = cases.first?.citation.instrument ?? manifest.instruments.first?.id
             check.effective = manifest.instruments.first { $0.id == instrument }?.effective
         }
-        return Derivation(
+        var derivation = Derivation(
             name: name, namespace: manifest.namespace, values: values, declared: declared, cases: cases,
             defaultValue: defaultValue, check: check, location: node.location)
+        derivation.writtenTexts = ["title", "description", "remediation"].filter { node[$0] != nil }
+        return derivation
     }
 
     // MARK: Sector files and rules

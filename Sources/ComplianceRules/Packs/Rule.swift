@@ -77,6 +77,9 @@ public struct Derivation: Sendable {
     /// The `<NAMESPACE>-<NAME>-DECLARED` finding's own fields, from the manifest.
     public var check: DeclaredCheck
     public var location: SourceLocation
+    /// Which of `title`, `description`, `remediation` the manifest writes (the others are the
+    /// defaults): the texts a translation catalogue must carry.
+    package var writtenTexts: [String] = []
 
     /// `derived.<namespace>.<name>`.
     public var path: String { "derived.\(namespace).\(name)" }
@@ -137,6 +140,8 @@ public struct RulePack: Sendable {
     /// Where the roles that rules name as bearers are read, if the pack has any.
     public var roles: RoleDeclaration?
     public var rules: [Rule]
+    /// The languages the pack is translated into (`languages:` in pack.yaml), English first.
+    public var languages: [Language] = [.en]
     /// Where the manifest is.
     public var location: SourceLocation
 

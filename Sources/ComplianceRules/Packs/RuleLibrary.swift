@@ -2,10 +2,13 @@
 public struct RuleLibrary: Sendable {
     public let vocabulary: Vocabulary
     public let packs: [RulePack]
+    /// The translations loaded with the packs and the vocabulary (DESIGN §10).
+    public var catalogues: Catalogues
 
-    public init(vocabulary: Vocabulary, packs: [RulePack]) {
+    public init(vocabulary: Vocabulary, packs: [RulePack], catalogues: Catalogues = Catalogues()) {
         self.vocabulary = vocabulary
         self.packs = packs
+        self.catalogues = catalogues
     }
 
     /// Every rule of every pack.
@@ -34,9 +37,13 @@ public struct RuleLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         let reader = YAMLReader()
         var chosen = vocabulary
+        var catalogues = Catalogues()
+        // The vocabulary's translations come from the source that gives the vocabulary.
+        var vocabularySource: RuleSource? = vocabulary == nil ? nil : RuleSource(files: [])
         if chosen == nil {
             for source in sources {
                 guard let file = source.files.first(where: { $0.relativePath == "vocabulary.yaml" }) else { continue }
+                vocabularySource = source
                 do {
                     chosen = try Vocabulary.load(try reader.read(file.bytes, file: file.displayName))
                 } catch let error as Diagnostic {
@@ -68,6 +75,13 @@ public struct RuleLibrary: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        let shared = { (source: RuleSource) in source.files.filter { Self.isSharedCatalogue($0.relativePath) } }
+        diagnostics += catalogues.readShared(
+            shared(vocabularySource ?? .builtIn), vocabulary: true, report: false, reader: reader)
+        for source in sources {
+            diagnostics += catalogues.readShared(shared(source), vocabulary: false, report: true, reader: reader)
+        }
+        var packCatalogues: [(file: RuleSource.File, manifest: String)] = []
 
         // Group each source's files by pack folder.
         var loader = PackLoader(vocabulary: vocabulary, reader: reader)
@@ -77,6 +91,14 @@ public struct RuleLibrary: Sendable {
             for file in source.files where file.relativePath != "vocabulary.yaml" && file.relativePath != Self.vocabularyExtension
             {
                 let parts = file.relativePath.split(separator: "/")
+                if Self.isSharedCatalogue(file.relativePath) { continue }
+                if parts.count >= 2, parts[parts.count - 2] == "i18n" {
+                    // `<pack>/i18n/<lang>.yaml`: the catalogue of the pack whose manifest is in `<pack>`.
+                    let folder = parts.dropLast(2).map { "\($0)/" }.joined()
+                    let manifest = String(file.displayName.dropLast(file.relativePath.count)) + folder + "pack.yaml"
+                    packCatalogues.append((file, manifest))
+                    continue
+                }
                 let folder = parts.dropLast().joined(separator: "/")
                 if parts.last == "pack.yaml" {
                     folders[folder, default: (nil, [])].manifest = file
@@ -100,7 +122,32 @@ public struct RuleLibrary: Sendable {
         }
         let packs = loader.load(groups)
         diagnostics.append(contentsOf: loader.diagnostics)
+        for (file, manifest) in packCatalogues {
+            let (catalogue, problems) = Catalogues.read(file, sections: Catalogues.packSections, reader: reader)
+            diagnostics += problems
+            guard let catalogue else { continue }
+            let start = SourceLocation(file: catalogue.file, line: 1, column: 1)
+            guard let pack = packs.first(where: { $0.location.file == manifest }) else {
+                diagnostics.append(.error("translation catalogue is not beside a pack: put it in <pack>/i18n/", at: start))
+                continue
+            }
+            if file.relativePath.split(separator: "/").last != "\(catalogue.language.rawValue).yaml" {
+                diagnostics.append(
+                    .error(
+                        "a catalogue with 'lang: \(catalogue.language.rawValue)' must be named \(catalogue.language.rawValue).yaml",
+                        at: start))
+                continue
+            }
+            catalogues.packs[pack.id, default: [:]][catalogue.language] = catalogue
+        }
         if diagnostics.containsErrors { throw DiagnosticList(diagnostics) }
-        return RuleLibrary(vocabulary: vocabulary, packs: packs)
+        return RuleLibrary(vocabulary: vocabulary, packs: packs, catalogues: catalogues)
+    }
+
+    /// `i18n/<name>.<lang>.yaml` at the top of a source: a vocabulary or report catalogue (a pack's
+    /// own catalogue is `i18n/<lang>.yaml`, with one dot).
+    static func isSharedCatalogue(_ relativePath: String) -> Bool {
+        let parts = relativePath.split(separator: "/")
+        return parts.count == 2 && parts[0] == "i18n" && parts[1].split(separator: ".").count >= 3
     }
 }

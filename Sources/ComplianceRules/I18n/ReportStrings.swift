@@ -1,0 +1,108 @@
+/// The report's own words in one language (`rules/i18n/report.<lang>.yaml`): headings, status
+/// words, summaries, gate lines, the disclaimers and the engine's explanations, each with
+/// `{placeholders}` filled in by name. A key missing in the language falls back to English.
+public struct ReportStrings: Sendable, Equatable {
+    public let language: Language
+    private let table: [String: String]
+    private let english: [String: String]
+
+    init(language: Language, table: [String: String], english: [String: String]) {
+        self.language = language
+        self.table = table
+        self.english = english
+    }
+
+    /// The built-in strings of `language`.
+    public static func builtIn(_ language: Language) -> ReportStrings {
+        loaded[language] ?? ReportStrings(language: language, table: [:], english: loaded[.en]?.english ?? [:])
+    }
+
+    /// English, the default.
+    public static var english: ReportStrings { builtIn(.en) }
+
+    /// Every built-in language, read once from the embedded catalogues.
+    private static let loaded: [Language: ReportStrings] = {
+        var tables: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let path = "i18n/report.\(language.rawValue).yaml"
+            guard let text = BuiltInRules.text(of: path),
+                let document = try? YAMLReader().read(text, file: BuiltInRules.displayName(of: path)),
+                let catalogue = Catalogue.read(Node(document), sections: ["strings"]).0
+            else { continue }
+            tables[language] = table(of: catalogue)
+        }
+        let english = tables[.en] ?? [:]
+        var result: [Language: ReportStrings] = [:]
+        for language in Language.allCases {
+            result[language] = ReportStrings(language: language, table: tables[language] ?? english, english: english)
+        }
+        return result
+    }()
+
+    /// The `strings.` entries of a report catalogue, keyed without the prefix.
+    static func table(of catalogue: Catalogue) -> [String: String] {
+        var table: [String: String] = [:]
+        for key in catalogue.keys where key.hasPrefix("strings.") {
+            table[String(key.dropFirst("strings.".count))] = catalogue[key]
+        }
+        return table
+    }
+
+    /// The text of `key` with each `{name}` replaced by `values[name]`; the key itself when no
+    /// catalogue has it (so a missing string shows, rather than vanishing).
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        let template = table[key] ?? english[key] ?? key
+        return Self.fill(template, values)
+    }
+
+    /// Whether the language has its own text for `key` (not the English fallback).
+    public func has(_ key: String) -> Bool { table[key] != nil }
+
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                output += value
+                rest = after[after.index(after: close)...]
+            } else {
+                output += "{"
+                rest = after
+            }
+        }
+        return output + rest
+    }
+
+    /// The `{placeholder}` names a text uses, sorted.
+    public static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let name = after[..<close]
+            if !name.isEmpty,
+                name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+            {
+                names.append(String(name))
+                rest = after[after.index(after: close)...]
+            } else {
+                rest = after
+            }
+        }
+        return names.sorted()
+    }
+}
+
+extension Citation {
+    /// `Art. 17(3)(1)` in the words of `strings` (`ст. 17 п. 3 пп. 1`, `17-бап 3-тармақ 1)-тармақша`).
+    public func articleReference(_ strings: ReportStrings) -> String {
+        var text = strings("cite.article", ["article": article])
+        if let paragraph { text += strings("cite.paragraph", ["paragraph": paragraph]) }
+        if let subparagraph { text += strings("cite.subparagraph", ["subparagraph": subparagraph]) }
+        return text
+    }
+}
