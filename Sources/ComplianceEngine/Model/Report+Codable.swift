@@ -1,4 +1,4 @@
-public import ComplianceRules
+internal import ComplianceRules
 
 // The JSON report (`compliance-check/report/v1`, DESIGN §5.1) is the report model encoded with these
 // conformances; keys are written in the order below, and optional keys only when they say
