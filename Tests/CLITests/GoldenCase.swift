@@ -132,7 +132,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let languages: [GoldenCase] = {
         var cases: [GoldenCase] = []
         for language in ["ru", "kk"] {
-            for format in ["text", "json", "sarif", "junit", "markdown"] {
+            for format in ["text", "json", "sarif", "junit", "markdown", "html"] {
                 cases.append(
                     GoldenCase(
                         name: "lang-\(language)-\(format)", arguments: common + ["--lang", language, "--format", format, failing])

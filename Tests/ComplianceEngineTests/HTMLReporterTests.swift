@@ -96,4 +96,50 @@ import Testing
         #expect(EvidenceRow.state(note: "expired on 2026-01-01", hasHash: false) == .expired)
         #expect(EvidenceRow.state(note: "URL https://x declared, not verified", hasHash: false) == .urlNotVerified)
     }
+
+    /// The checker's notes in Russian and Kazakh name the same states as in English.
+    @Test(arguments: Language.allCases)
+    func evidenceStatesFromTranslatedNotes(_ language: Language) {
+        let say = ReportStrings.builtIn(language)
+        let notes: [(String, [String: String], EvidenceRow.State)] = [
+            ("evidence.hash_mismatch", ["file": "a.md", "actual": "1", "expected": "2"], .hashMismatch),
+            ("evidence.stale", ["date": "2020-01-01", "days": "365", "as_of": "2026-01-01"], .stale),
+            ("evidence.expired", ["date": "2026-01-01"], .expired),
+            ("evidence.url", ["url": "https://x"], .urlNotVerified),
+            ("evidence.future", ["date": "2027-01-01", "as_of": "2026-01-01"], .undated),
+            ("evidence.no_date", [:], .undated),
+            ("evidence.too_big", ["file": "a.md", "size": "9", "limit": "8"], .notChecked),
+            ("evidence.over_budget", ["file": "a.md", "limit": "8"], .notChecked),
+            ("evidence.missing", ["file": "a.md", "root": "r"], .missing),
+            ("evidence.no_root", ["file": "a.md"], .missing),
+            ("evidence.nothing", [:], .missing),
+        ]
+        for (key, values, state) in notes {
+            #expect(EvidenceRow.state(note: say(key, values), hasHash: false, strings: say) == state, "\(key)")
+        }
+    }
+
+    /// The evidence table of the examples: the same rows and states in every language, each state
+    /// in the report's words.
+    @Test func evidenceTableInEveryLanguage() throws {
+        let file = Fixtures.repositoryRoot + "/examples/healthcare/xray-triage.yaml"
+        let library = try RuleLibrary.builtIn()
+        var rows: [[String]] = []
+        for language in Language.allCases {
+            let engine = try Engine(library: library, language: language)
+            let report = engine.report(
+                [engine.evaluate(file: file, options: EvaluationOptions(asOf: Fixtures.asOf))], asOf: Fixtures.asOf)
+            let system = try #require(report.systems.first)
+            let evidence = EvidenceRow.rows(of: system.findings, strings: report.strings)
+            rows.append(evidence.map { "\($0.path) \($0.state.rawValue)" })
+            let html = HTMLReporter.render(report)
+            #expect(html.contains("-evidence\">\(report.strings("html.evidence"))</h3>"), "\(language.rawValue)")
+            for row in evidence {
+                #expect(html.contains(HTML.text(report.strings("html.evidence_state.\(row.state.rawValue)"))))
+            }
+        }
+        #expect(!rows[0].isEmpty)
+        #expect(Set(rows[0].map { $0.split(separator: " ")[1] }).count > 1, "more than one evidence state")
+        #expect(rows[0] == rows[1] && rows[1] == rows[2])
+    }
 }

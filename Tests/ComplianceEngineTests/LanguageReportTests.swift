@@ -14,8 +14,8 @@ import Testing
     }
     static let asOf = Fixtures.date("2026-11-29")
 
-    /// Every human-readable output of `files` in `language`: text (verbose), Markdown, JUnit, and
-    /// the human fields of the JSON and SARIF reports.
+    /// Every human-readable output of `files` in `language`: text (verbose), Markdown, JUnit, the
+    /// text a reader sees of the HTML report, and the human fields of the JSON and SARIF reports.
     static func outputs(_ engine: Engine, files: [String]) throws -> [(format: String, text: String)] {
         let options = EvaluationOptions(asOf: asOf)
         let report = engine.report(files.map { engine.evaluate(file: $0, options: options) }, asOf: asOf)
@@ -25,12 +25,29 @@ import Testing
             ("text", TextReporter.render(report, style: style)),
             ("markdown", MarkdownReporter.render(report)),
             ("junit", JUnitReporter.render(report)),
+            ("html", visibleText(of: HTMLReporter.render(report))),
         ]
         for (format, json) in [("json", JSONReporter.render(report)), ("sarif", SARIFReporter.render(report))] {
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
             outputs.append((format, humanStrings(in: object).joined(separator: "\n")))  // one value a line
         }
         return outputs
+    }
+
+    /// What a reader of an HTML page sees: the page without its stylesheet, script and tags, with
+    /// the character references the reporter writes turned back into characters.
+    static func visibleText(of html: String) -> String {
+        var text = html
+        for element in ["style", "script"] {
+            while let open = text.range(of: "<\(element)>"), let close = text.range(of: "</\(element)>") {
+                text.removeSubrange(open.lowerBound..<close.upperBound)
+            }
+        }
+        text = text.replacing(/<[^>]*>/, with: " ")
+        for (reference, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacing(reference, with: character)
+        }
+        return text
     }
 
     /// The JSON string values a person reads (not ids, paths, keys or status values).
@@ -136,6 +153,29 @@ import Testing
         }
     }
 
+    /// The HTML report names its language, shows every word of its own from the catalogue (no key
+    /// and no unfilled placeholder shows), and in Russian and Kazakh carries the translation notice.
+    @Test(arguments: [Language.en, .ru, .kk])
+    func theHTMLReportIsInTheLanguage(_ language: Language) throws {
+        let library = try RuleLibrary.load([RuleSource.directory(Self.demoRules)])
+        let engine = try Engine(library: library, language: language)
+        let options = EvaluationOptions(asOf: Self.asOf)
+        let report = engine.report(Self.demoSystems.map { engine.evaluate(file: $0, options: options) }, asOf: Self.asOf)
+        let html = HTMLReporter.render(report)
+        let strings = ReportStrings.builtIn(language)
+        #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
+        let text = Self.visibleText(of: html)
+        #expect(!text.contains("html."), "a catalogue key shows instead of its text")
+        #expect(text.firstMatch(of: /\{[a-z_]+\}/) == nil, "an unfilled placeholder shows")
+        #expect(text.contains(strings("html.heading")))
+        #expect(text.contains(Disclaimer.text(strings)))
+        if let notice = Disclaimer.translationNotice(strings) {
+            #expect(html.contains("<p class=\"disclaimer\">\(HTML.text(notice))</p>"))
+        } else {
+            #expect(language == .en)
+        }
+    }
+
     @Test(arguments: [Language.en, .ru, .kk])
     func detailLabelsLineUpByCharacters(_ language: Language) throws {
         let labels = TextReporter.Labels(ReportStrings.builtIn(language))
@@ -214,6 +254,7 @@ import Testing
             ("text", TextReporter.render(report)), ("json", JSONReporter.render(report)),
             ("jsonl", JSONReporter.renderLine(try result.get())), ("sarif", SARIFReporter.render(report)),
             ("junit", JUnitReporter.render(report)), ("markdown", MarkdownReporter.render(report)),
+            ("html", HTMLReporter.render(report)),
         ]
         for (format, output) in outputs {
             let utf8 = Array(output.utf8)

@@ -48,20 +48,21 @@ struct EvidenceRow: Sendable, Hashable {
     var note: String?
     var location: SourceLocation
 
-    /// The evidence rows of a system's findings, one per fact path, in the order first seen.
-    static func rows(of findings: [Finding]) -> [EvidenceRow] {
+    /// The evidence rows of a system's findings, one per fact path, in the order first seen; the
+    /// findings' explanations are in the language of `strings`.
+    static func rows(of findings: [Finding], strings: ReportStrings = .english) -> [EvidenceRow] {
         var rows: [EvidenceRow] = []
         var seen: Set<String> = []
         for finding in findings {
-            for fact in finding.facts where fact.expected.hasPrefix("evidence that exists") {
+            for fact in finding.facts where fact.expected.hasPrefix(strings("expected.evidence")) {
                 guard seen.insert(fact.path).inserted else { continue }
-                rows.append(row(fact))
+                rows.append(row(fact, strings: strings))
             }
         }
         return rows
     }
 
-    static func row(_ fact: Finding.Fact) -> EvidenceRow {
+    static func row(_ fact: Finding.Fact, strings: ReportStrings = .english) -> EvidenceRow {
         var row = EvidenceRow(path: fact.path, state: .notDeclared, note: fact.note, location: fact.location)
         switch fact.actual {
         case .string(let text)?:
@@ -77,19 +78,39 @@ struct EvidenceRow: Sendable, Hashable {
         default:
             break
         }
-        row.state = state(note: fact.note, hasHash: row.sha256 != nil)
+        row.state = state(note: fact.note, hasHash: row.sha256 != nil, strings: strings)
         return row
     }
 
-    /// The state the evidence checker's note describes (`nil`: the check passed).
-    static func state(note: String?, hasHash: Bool) -> State {
+    /// The state the evidence checker's note describes (`nil`: the check passed), the note being
+    /// written in the language of `strings` (`evidence.*`).
+    static func state(note: String?, hasHash: Bool, strings: ReportStrings = .english) -> State {
         guard let note else { return hasHash ? .verified : .present }
-        if note.hasPrefix("hash mismatch") { return .hashMismatch }
-        if note.hasPrefix("stale") { return .stale }
-        if note.hasPrefix("expired") { return .expired }
-        if note.hasPrefix("URL ") { return .urlNotVerified }
-        if note.hasPrefix("dated ") || note.hasPrefix("no date") { return .undated }
-        if note.contains("was not checked") { return .notChecked }
+        let states: [(keys: [String], state: State)] = [
+            (["evidence.hash_mismatch"], .hashMismatch), (["evidence.stale"], .stale), (["evidence.expired"], .expired),
+            (["evidence.url"], .urlNotVerified), (["evidence.future", "evidence.no_date"], .undated),
+            (["evidence.too_big", "evidence.over_budget"], .notChecked),
+        ]
+        for (keys, state) in states where keys.contains(where: { matches(note, template: strings($0)) }) { return state }
         return .missing
+    }
+
+    /// Whether `text` can be `template` with its `{placeholders}` filled in: it starts with the
+    /// template's first literal piece, ends with its last, and holds the others in order between.
+    static func matches(_ text: String, template: String) -> Bool {
+        var pieces: [Substring] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pieces.append(rest[..<open])
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append(rest)
+        guard let first = pieces.first, let last = pieces.last, text.hasPrefix(first) else { return false }
+        var remaining = text.dropFirst(first.count)
+        for piece in pieces.dropFirst().dropLast() where !piece.isEmpty {
+            guard let range = remaining.firstRange(of: piece) else { return false }
+            remaining = remaining[range.upperBound...]
+        }
+        return pieces.count == 1 ? remaining.isEmpty : remaining.hasSuffix(last)
     }
 }
