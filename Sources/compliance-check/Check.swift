@@ -89,6 +89,12 @@ struct Check: ParsableCommand {
     @Flag(help: "Unknown keys in system files are errors, not warnings.")
     var strict = false
 
+    @Option(
+        help: ArgumentHelp(
+            "JSON and JSONL findings: compact (pass and not_applicable findings carry only the rule id, status and reason or deciding facts) or full (every finding carries its rule's text).",
+            valueName: "compact|full"))
+    var detail: Report.Detail = .compact
+
     @Flag(help: "Print only failing and unevaluated systems and the gate, in every format; no warnings.")
     var quiet = false
 
@@ -159,7 +165,8 @@ struct Check: ParsableCommand {
         try refuseMistypedCommand()
         let colored =
             noColor ? false : color.enabled(terminal: Output.isTerminal, environment: ProcessInfo.processInfo.environment)
-        let header = engine.report([], options: options)
+        var header = engine.report([], options: options)
+        header.settings.detail = detail
         let settings = OutputSettings(
             sarifPaths: SARIFReporter.Paths(root: sarifRoot, workingDirectory: FileManager.default.currentDirectoryPath),
             markdownLimit: markdownLimit)
@@ -272,6 +279,7 @@ struct Check: ParsableCommand {
 }
 
 extension GateThreshold: ExpressibleByArgument {}
+extension Report.Detail: ExpressibleByArgument {}
 
 /// `--color`: when to write ANSI colours.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {

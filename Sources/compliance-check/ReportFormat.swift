@@ -20,7 +20,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
         switch self {
         case .text: TextReporter.Stream(header: header, style: style, quiet: quiet)
         case .json: JSONReportStream(header: header)
-        case .jsonl: JSONReporter.LineStream()
+        case .jsonl: JSONReporter.LineStream(detail: header.settings.detail)
         case .sarif: SARIFReporter.Stream(header: header, paths: settings.sarifPaths)
         case .junit: JUnitReporter.Stream(header: header)
         case .markdown: MarkdownReporter.Stream(header: header, limit: settings.markdownLimit)

@@ -16,8 +16,11 @@ struct Schema: ParsableCommand {
     @Flag(help: "Forbid unknown keys, as check --strict does (by default they are allowed: check warns about them).")
     var strict = false
 
-    @Flag(help: "Print the schema of the JSON report (compliance-check/report/v1) instead.")
+    @Flag(help: "Print the schema of the JSON report (compliance-check/report/v2) instead.")
     var report = false
+
+    @Flag(help: "With --report: the schema of the previous JSON report, compliance-check/report/v1 (every finding in full).")
+    var v1 = false
 
     @Flag(help: "Print the system-description reference (Markdown, as docs/system-description.md) instead.")
     var markdown = false
@@ -25,11 +28,12 @@ struct Schema: ParsableCommand {
     func validate() throws {
         if report, strict { throw ValidationError("--strict applies to the system description schema, not --report") }
         if markdown, report || strict { throw ValidationError("--markdown takes neither --report nor --strict") }
+        if v1, !report { throw ValidationError("--v1 applies to the report schema: use schema --report --v1") }
     }
 
     func run() throws {
         if report {
-            try Output.out(ReportSchema.jsonSchema)
+            try Output.out(v1 ? ReportSchema.jsonSchemaV1 : ReportSchema.jsonSchema)
             return
         }
         if markdown {

@@ -32,6 +32,11 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         }
         cases += [
             GoldenCase(name: "default-format-check-subcommand", arguments: ["check"] + common + [failing]),
+            // `--detail full`: every finding with its rule's text, as report/v1 wrote them.
+            GoldenCase(name: "json-detail-full", arguments: common + ["--format", "json", "--detail", "full", passing, failing]),
+            GoldenCase(
+                name: "jsonl-detail-full", arguments: common + ["--format", "jsonl", "--detail", "full", passing, failing]),
+            GoldenCase(name: "schema-report-v1", arguments: ["schema", "--report", "--v1"]),
             GoldenCase(name: "junit-unknown-warn", arguments: common + ["--format", "junit", "--unknown", "warn", failing]),
             GoldenCase(
                 name: "fail-on-critical-unknown-warn",

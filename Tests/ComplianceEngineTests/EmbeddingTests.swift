@@ -19,7 +19,7 @@ import Testing
         #expect(report.findings.contains { $0.rule == "KZ-21-01" && $0.status == .unknown })
         let json = JSONReporter.render(engine.report([.success(report)], options: options))
         #expect(
-            json.hasPrefix("{\n  \"schema\": \"compliance-check/report/v1\",\n  \"tool\": {\n    \"name\": \"compliance-check\",")
+            json.hasPrefix("{\n  \"schema\": \"compliance-check/report/v2\",\n  \"tool\": {\n    \"name\": \"compliance-check\",")
         )
     }
 }

@@ -26,8 +26,15 @@ import Testing
         return engine.report(results, options: options)
     }
 
-    @Test func jsonReadsBackIntoAnEqualReport() throws {
-        let report = try Self.exampleReport()
+    /// The example report as `--detail full` writes it.
+    static func fullReport() throws -> Report {
+        var report = try exampleReport()
+        report.settings.detail = .full
+        return report
+    }
+
+    @Test func fullJSONReadsBackIntoAnEqualReport() throws {
+        let report = try Self.fullReport()
         let json = JSONReporter.render(report)
         let decoded = try Report(json: json)
         var expected = report
@@ -38,8 +45,66 @@ import Testing
         #expect(decoded == expected)
         #expect(JSONReporter.render(decoded) == json)
         #expect(try report.json() == json)
-        #expect(decoded.settings == Report.Settings(failOn: .medium, unknownPolicy: .warn, strict: false))
+        #expect(decoded.settings == Report.Settings(failOn: .medium, unknownPolicy: .warn, strict: false, detail: .full))
         #expect(decoded.systems.contains { $0.findings.contains { $0.waiver?.rule == "KZ-10-01" } })
+    }
+
+    /// By default `pass` and `not_applicable` findings say which rule, the status and why; the
+    /// others keep their rule's text. The compact JSON reads back and renders to the same bytes.
+    @Test func compactJSONKeepsTheOutcomesAndReadsBack() throws {
+        let report = try Self.exampleReport()
+        #expect(report.settings.detail == .compact)
+        let json = JSONReporter.render(report)
+        #expect(try report.json() == json)
+        #expect(json.contains("\"schema\": \"compliance-check/report/v2\""))
+        #expect(json.contains(#""strict": false,\#n    "detail": "compact"\#n  }"#))
+        let decoded = try Report(json: json)
+        #expect(JSONReporter.render(decoded) == json)
+        #expect(decoded.settings == report.settings)
+        #expect(decoded.gate == report.gate)
+        #expect(decoded.errors == report.errors)
+        for (original, read) in zip(report.systems, decoded.systems) {
+            #expect(read.summary == original.summary)
+            #expect(read.findings.count == original.findings.count)
+            for (finding, back) in zip(original.findings, read.findings) {
+                #expect(back.rule == finding.rule && back.status == finding.status && back.reason == finding.reason)
+                #expect(back.facts.map(\.path) == finding.facts.map(\.path))
+                #expect(back.facts.map(\.actual) == finding.facts.map(\.actual))
+                #expect(back.facts.map(\.location) == finding.facts.map(\.location))
+                if finding.status == .pass || finding.status == .notApplicable {
+                    #expect(back.title == "" && back.message == "" && back.remediation == "")
+                } else {
+                    #expect(back == finding)
+                }
+            }
+        }
+        // No compact finding has a title; one of them, whole: a sector rule not applicable to a
+        // healthcare system.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let findings = (object["systems"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+        let compact = findings.filter { ["pass", "not_applicable"].contains($0["status"] as? String) }
+        #expect(compact.count == report.systems.map { $0.summary.pass + $0.summary.notApplicable }.reduce(0, +))
+        #expect(compact.allSatisfy { $0["title"] == nil && $0["message"] == nil && $0["citation"] == nil })
+        #expect(findings.filter { $0["title"] == nil }.count == compact.count)
+        let lines = report.systems.map { JSONReporter.renderLine($0) }.joined()
+        #expect(
+            lines.contains(
+                #"{"rule":"KZ-EDU-01","status":"not_applicable","reason":"applies to the education sector; the system's sectors are healthcare"}"#
+            ))
+    }
+
+    /// `--detail full` writes the findings exactly as `v1` did: the full report's findings are the
+    /// ones the engine made, and a `v1` document still reads.
+    @Test func aV1ReportStillReads() throws {
+        let report = try Self.fullReport()
+        let v1 = JSONReporter.render(report)
+            .replacingOccurrences(of: Report.schema, with: Report.schemaV1)
+            .replacingOccurrences(of: "\"strict\": false,\n    \"detail\": \"full\"\n", with: "\"strict\": false\n")
+        #expect(!v1.contains("\"detail\""))
+        let decoded = try Report(json: v1)
+        #expect(decoded.settings.detail == .full)
+        #expect(decoded.systems == report.systems)
+        #expect(decoded.errors == report.errors)
     }
 
     @Test func foundationsDecoderReadsTheReportToo() throws {
@@ -53,7 +118,7 @@ import Testing
 
     @Test func aReportOfAnotherSchemaIsRefused() throws {
         let json = JSONReporter.render(try Self.exampleReport())
-            .replacingOccurrences(of: "compliance-check/report/v1", with: "compliance-check/report/v9")
+            .replacingOccurrences(of: "compliance-check/report/v2", with: "compliance-check/report/v9")
         #expect(throws: DecodingError.self) { try Report(json: json) }
         #expect(throws: (any Error).self) { try Report(json: "{\"schema\": ") }
     }
@@ -91,7 +156,8 @@ import Testing
         #expect(!junit.contains("<failure message=\"The system does not tell people"))
         #expect(
             JSONReporter.render(report).contains(
-                #""settings": {\#n    "fail_on": "medium",\#n    "unknown": "warn",\#n    "strict": false\#n  }"#))
+                #""settings": {\#n    "fail_on": "medium",\#n    "unknown": "warn",\#n    "strict": false,\#n    "detail": "compact"\#n  }"#
+            ))
     }
 
     @Test func markdownStaysUnderTheJobSummaryLimit() throws {

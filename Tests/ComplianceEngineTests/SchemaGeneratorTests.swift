@@ -182,8 +182,12 @@ import Testing
     }
 
     @Test func reportSchemaIsValidJSONWithTheReportsEnumerations() throws {
-        let schema = try JSONParser.parse(ReportSchema.text)
+        let schema = try JSONParser.parse(ReportSchema.text(v1: false))
         #expect(schema.rendered() + "\n" == ReportSchema.jsonSchema)
+        let schemaV1 = try JSONParser.parse(ReportSchema.text(v1: true))
+        #expect(schemaV1.rendered() + "\n" == ReportSchema.jsonSchemaV1)
+        #expect(ReportSchema.jsonSchemaV1.contains("\"const\": \"compliance-check/report/v1\""))
+        #expect(!ReportSchema.jsonSchemaV1.contains("\"detail\""))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(ReportSchema.jsonSchema.utf8)) as? [String: Any])
         #expect(object["$id"] as? String == ReportSchema.id)
         let definitions = try #require(object["$defs"] as? [String: Any])

@@ -1,15 +1,23 @@
 internal import ComplianceRules
 
-/// The JSON Schema (draft 2020-12) of the JSON report, `compliance-check/report/v1`: what
+/// The JSON Schema (draft 2020-12) of the JSON report, `compliance-check/report/v2`: what
 /// `compliance-check schema --report` prints and CI checks every example's `--format json`
-/// against. Enumerations come from the model's own types, so they cannot drift.
+/// against (`--v1`: the previous schema, for reports written before compact findings).
+/// Enumerations come from the model's own types, so they cannot drift.
 public enum ReportSchema {
     /// The `$id` of the schema.
-    public static let id = "urn:compliance-check:schema:report:v1"
+    public static let id = "urn:compliance-check:schema:report:v2"
+    /// The `$id` of the `v1` schema.
+    public static let idV1 = "urn:compliance-check:schema:report:v1"
 
     /// The schema, pretty-printed, ending with a newline.
-    public static var jsonSchema: String {
-        // The text below is checked by parsing it (a test renders it), so a typo cannot ship.
+    public static var jsonSchema: String { rendered(text(v1: false)) }
+
+    /// The `v1` schema (every finding in full, no `settings.detail`), pretty-printed.
+    public static var jsonSchemaV1: String { rendered(text(v1: true)) }
+
+    private static func rendered(_ text: String) -> String {
+        // The text is checked by parsing it (a test renders it), so a typo cannot ship.
         let parsed = (try? JSONParser.parse(text)) ?? .object([("error", .string("invalid report schema"))])
         return parsed.rendered() + "\n"
     }
@@ -18,7 +26,36 @@ public enum ReportSchema {
         "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
     }
 
-    static var text: String {
+    static func text(v1: Bool) -> String {
+        let id = v1 ? idV1 : id
+        let schema = v1 ? Report.schemaV1 : Report.schema
+        let fullKeys = """
+            "rule", "title", "status", "severity", "category", "pack", "sector", "citation", "message",
+                        "remediation", "facts", "missing"
+            """
+        // v2: `pass` and `not_applicable` findings may be compact (rule, status, reason or facts);
+        // the others carry everything.
+        let findingRequired =
+            v1
+            ? "\"required\": [\(fullKeys)],"
+            : """
+            "required": ["rule", "status"],
+                      "if": {"properties": {"status": {"enum": ["fail", "unknown", "waived", "upcoming"]}}},
+                      "then": {"required": [\(fullKeys)]},
+            """
+        let factRequired = v1 ? "[\"path\", \"actual\", \"expected\", \"location\"]" : "[\"path\", \"actual\", \"location\"]"
+        let settingsRequired =
+            v1 ? "[\"fail_on\", \"unknown\", \"strict\"]" : "[\"fail_on\", \"unknown\", \"strict\", \"detail\"]"
+        let detailProperty =
+            v1
+            ? ""
+            : """
+            ,
+                                "detail": {
+                                  "description": "compact: pass and not_applicable findings carry only rule, status, reason or facts; full: every finding carries its rule's text.",
+                                  "enum": \(list(Report.Detail.allCases.map(\.rawValue)))
+                                }
+            """
         let statuses = list(Status.allCases.map(\.rawValue))
         let severities = list(Severity.allCases.map(\.rawValue))
         let categories = list(RuleCategory.allCases.map(\.rawValue))
@@ -29,12 +66,12 @@ public enum ReportSchema {
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
               "$id": "\(id)",
-              "title": "compliance-check report (\(Report.schema))",
+              "title": "compliance-check report (\(schema))",
               "description": "The JSON report of compliance-check (--format json). Keys are written in a fixed order; consumers should ignore keys they do not know. A compliance aid, not legal advice.",
               "type": "object",
               "required": ["schema", "tool", "as_of", "settings", "packs", "gate", "systems", "disclaimer"],
               "properties": {
-                "schema": {"const": "\(Report.schema)"},
+                "schema": {"const": "\(schema)"},
                 "tool": {
                   "type": "object",
                   "required": ["name", "version"],
@@ -44,11 +81,11 @@ public enum ReportSchema {
                 "settings": {
                   "description": "How the gate was set for this run.",
                   "type": "object",
-                  "required": ["fail_on", "unknown", "strict"],
+                  "required": \(settingsRequired),
                   "properties": {
                     "fail_on": {"enum": \(thresholds)},
                     "unknown": {"enum": \(policies)},
-                    "strict": {"type": "boolean"}
+                    "strict": {"type": "boolean"}\(detailProperty)
                   }
                 },
                 "packs": {
@@ -165,10 +202,7 @@ public enum ReportSchema {
                 },
                 "finding": {
                   "type": "object",
-                  "required": [
-                    "rule", "title", "status", "severity", "category", "pack", "sector", "citation", "message",
-                    "remediation", "facts", "missing"
-                  ],
+                  \(findingRequired)
                   "properties": {
                     "rule": {"type": "string"},
                     "title": {"type": "string"},
@@ -200,7 +234,7 @@ public enum ReportSchema {
                 },
                 "fact": {
                   "type": "object",
-                  "required": ["path", "actual", "expected", "location"],
+                  "required": \(factRequired),
                   "properties": {
                     "path": {"type": "string"},
                     "actual": {"description": "The declared value (any JSON), null when absent."},

@@ -105,11 +105,24 @@ public struct SystemReport: Sendable, Equatable {
 
 /// A whole run: every system, or the problems of inputs that could not be evaluated.
 ///
-/// `Codable`: the JSON report (`compliance-check/report/v1`) is this model encoded, and reads back
-/// with `Report(json:)` (or any `Decoder`). The rule catalogue (`rules`, `instruments`) is context
-/// for reporters and is not part of the JSON.
+/// `Codable`: the JSON report (`compliance-check/report/v2`) is this model encoded, and reads back
+/// with `Report(json:)` (or any `Decoder`), as does a `v1` report. The rule catalogue (`rules`,
+/// `instruments`) is context for reporters and is not part of the JSON.
 public struct Report: Sendable, Equatable {
-    public static let schema = "compliance-check/report/v1"
+    /// The JSON report's schema: `v2` writes `pass` and `not_applicable` findings compact unless
+    /// `settings.detail` is `full`.
+    public static let schema = "compliance-check/report/v2"
+    /// The previous schema, which `Report(json:)` still reads: every finding in full.
+    public static let schemaV1 = "compliance-check/report/v1"
+
+    /// How much of each finding the JSON report writes.
+    public enum Detail: String, Sendable, Hashable, CaseIterable, Codable {
+        /// `pass` and `not_applicable` findings carry the rule id, the status and the reason or the
+        /// deciding facts; the others carry the rule's text too.
+        case compact
+        /// Every finding carries its rule's text (title, citation, message, remediation…).
+        case full
+    }
 
     /// How the run was set up, so that every reporter states the gate as it was evaluated.
     public struct Settings: Sendable, Hashable, Codable {
@@ -119,11 +132,17 @@ public struct Report: Sendable, Equatable {
         public var unknownPolicy: UnknownPolicy
         /// Unknown keys in system files were errors.
         public var strict: Bool
+        /// How much of each finding the JSON report writes (`--detail`).
+        public var detail: Detail
 
-        public init(failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail, strict: Bool = false) {
+        public init(
+            failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail, strict: Bool = false,
+            detail: Detail = .compact
+        ) {
             self.failOn = failOn
             self.unknownPolicy = unknownPolicy
             self.strict = strict
+            self.detail = detail
         }
 
         /// The settings of `options`.
@@ -134,7 +153,25 @@ public struct Report: Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case failOn = "fail_on"
             case unknownPolicy = "unknown"
-            case strict
+            case strict, detail
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(failOn, forKey: .failOn)
+            try container.encode(unknownPolicy, forKey: .unknownPolicy)
+            try container.encode(strict, forKey: .strict)
+            try container.encode(detail, forKey: .detail)
+        }
+
+        /// A `v1` report has no `detail`: its findings are all in full.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                failOn: try container.decode(GateThreshold.self, forKey: .failOn),
+                unknownPolicy: try container.decode(UnknownPolicy.self, forKey: .unknownPolicy),
+                strict: try container.decode(Bool.self, forKey: .strict),
+                detail: try container.decodeIfPresent(Detail.self, forKey: .detail) ?? .full)
         }
     }
 

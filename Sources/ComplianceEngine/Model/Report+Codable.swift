@@ -1,8 +1,9 @@
 internal import ComplianceRules
 
-// The JSON report (`compliance-check/report/v1`, DESIGN §5.1) is the report model encoded with these
+// The JSON report (`compliance-check/report/v2`, DESIGN §5.1) is the report model encoded with these
 // conformances; keys are written in the order below, and optional keys only when they say
-// something.
+// something. A report's `pass` and `not_applicable` findings are written compact unless its
+// `settings.detail` is `full`; a finding or system encoded on its own is written in full.
 
 extension Report: Codable {
     private enum CodingKeys: String, CodingKey {
@@ -27,7 +28,7 @@ extension Report: Codable {
         try container.encode(settings, forKey: .settings)
         try container.encode(packs, forKey: .packs)
         // `gate` and `errors` follow `systems`: a report streamed system by system knows them last.
-        try container.encode(systems, forKey: .systems)
+        try container.encode(systems.map { DetailedSystem(system: $0, detail: settings.detail) }, forKey: .systems)
         if !errors.isEmpty { try container.encode(errors, forKey: .errors) }
         try container.encode(gate, forKey: .gate)
         try container.encode(Disclaimer.text(strings), forKey: .disclaimer)
@@ -37,9 +38,10 @@ extension Report: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Report.schema else {
+        guard schema == Report.schema || schema == Report.schemaV1 else {
             throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container, debugDescription: "expected schema '\(Report.schema)', found '\(schema)'")
+                forKey: .schema, in: container,
+                debugDescription: "expected schema '\(Report.schema)' or '\(Report.schemaV1)', found '\(schema)'")
         }
         let tool = try container.nestedContainer(keyedBy: ToolKeys.self, forKey: .tool)
         self.init(
@@ -59,8 +61,11 @@ extension Report: Codable {
         try JSONTreeEncoder.encode(self).rendered() + "\n"
     }
 
-    /// A report read back from its JSON text (the rule catalogue, `rules` and `instruments`, stays
-    /// empty: it is not part of the JSON).
+    /// A report read back from its JSON text, `v2` or `v1` (the rule catalogue, `rules` and
+    /// `instruments`, stays empty: it is not part of the JSON). A compact finding comes back with
+    /// its rule's text empty (title, pack, sector, message, remediation, citation article `""`) and
+    /// severity `info`, category `transparency`: look the rule up by id (`rules explain`, SARIF `tool.driver.rules`), or
+    /// write the report with `--detail full`.
     public init(json text: String) throws {
         self = try JSONTreeDecoder.decode(Report.self, from: try JSONParser.parse(text))
     }
@@ -84,6 +89,11 @@ extension SystemReport: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encode(to: encoder, detail: .full)
+    }
+
+    /// The system with its findings at `detail`.
+    func encode(to encoder: any Encoder, detail: Report.Detail) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         var system = container.nestedContainer(keyedBy: SystemKeys.self, forKey: .system)
@@ -99,7 +109,7 @@ extension SystemReport: Codable {
             }
         }
         try container.encode(summary, forKey: .summary)
-        try container.encode(findings, forKey: .findings)
+        try container.encode(findings.map { DetailedFinding(finding: $0, detail: detail) }, forKey: .findings)
         try container.encode(warnings, forKey: .warnings)
     }
 
@@ -167,9 +177,27 @@ extension Finding: Codable {
         case ticket, expires, system, location
     }
 
+    /// Whether the finding is written compact at `detail`: a `pass` or `not_applicable` outcome
+    /// says only which rule, the status and why (the reason or the deciding facts).
+    func isCompact(at detail: Report.Detail) -> Bool {
+        detail == .compact && (status == .pass || status == .notApplicable)
+    }
+
     public func encode(to encoder: any Encoder) throws {
+        try encode(to: encoder, detail: .full)
+    }
+
+    func encode(to encoder: any Encoder, detail: Report.Detail) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rule, forKey: .rule)
+        if isCompact(at: detail) {
+            try container.encode(status, forKey: .status)
+            try container.encodeIfPresent(reason, forKey: .reason)
+            if !facts.isEmpty { try container.encode(facts.map(CompactFact.init), forKey: .facts) }
+            if !missing.isEmpty { try container.encode(missing, forKey: .missing) }
+            try container.encodeIfPresent(effective, forKey: .effective)
+            return
+        }
         try container.encode(title, forKey: .title)
         try container.encode(status, forKey: .status)
         try container.encode(severity, forKey: .severity)
@@ -210,20 +238,31 @@ extension Finding: Codable {
                 system: try fields.decodeIfPresent(String.self, forKey: .system),
                 location: try fields.decodeIfPresent(SourceLocation.self, forKey: .location))
         }
+        let status = try container.decode(Status.self, forKey: .status)
+        // A compact finding (`pass` or `not_applicable` in a v2 report) has no title and none of
+        // its rule's text; anything else must carry it all.
+        let compact = (status == .pass || status == .notApplicable) && !container.contains(.title)
+        func text(_ key: CodingKeys) throws -> String {
+            compact ? "" : try container.decode(String.self, forKey: key)
+        }
         self.init(
-            rule: rule, title: try container.decode(String.self, forKey: .title),
-            status: try container.decode(Status.self, forKey: .status),
-            severity: try container.decode(Severity.self, forKey: .severity),
-            category: try container.decode(RuleCategory.self, forKey: .category),
-            pack: try container.decode(String.self, forKey: .pack), sector: try container.decode(String.self, forKey: .sector),
-            citation: try container.decode(Citation.self, forKey: .citation),
-            message: try container.decode(String.self, forKey: .message),
-            remediation: try container.decode(String.self, forKey: .remediation),
-            facts: try container.decode([Fact].self, forKey: .facts),
-            missing: try container.decode([String].self, forKey: .missing),
+            rule: rule, title: try text(.title), status: status,
+            severity: compact ? .info : try container.decode(Severity.self, forKey: .severity),
+            category: compact ? .transparency : try container.decode(RuleCategory.self, forKey: .category),
+            pack: try text(.pack), sector: try text(.sector),
+            citation: compact
+                ? Citation(instrument: "", article: "", basis: .interpretation)
+                : try container.decode(Citation.self, forKey: .citation),
+            message: try text(.message), remediation: try text(.remediation),
+            facts: compact
+                ? (try container.decodeIfPresent([Fact].self, forKey: .facts) ?? [])
+                : try container.decode([Fact].self, forKey: .facts),
+            missing: compact
+                ? (try container.decodeIfPresent([String].self, forKey: .missing) ?? [])
+                : try container.decode([String].self, forKey: .missing),
             reason: try container.decodeIfPresent(String.self, forKey: .reason),
             originalStatus: try container.decodeIfPresent(Status.self, forKey: .originalStatus), waiver: waiver)
-        citations = try container.decodeIfPresent([Citation].self, forKey: .citations) ?? [citation]
+        citations = try container.decodeIfPresent([Citation].self, forKey: .citations) ?? (compact ? [] : [citation])
         effective = try container.decodeIfPresent(CalendarDate.self, forKey: .effective)
     }
 }
@@ -248,11 +287,44 @@ extension Finding.Fact: Codable {
         // `null` is an absent fact (`Value` is nil-literal convertible, so spell the optional out).
         let value = try container.decode(Value.self, forKey: .actual)
         let actual: Value? = value == .null ? Optional.none : value
+        // A compact finding's facts say only where and what (no `expected`).
         self.init(
             path: try container.decode(String.self, forKey: .path), actual: actual,
-            expected: try container.decode(String.self, forKey: .expected),
+            expected: try container.decodeIfPresent(String.self, forKey: .expected) ?? "",
             location: try container.decode(SourceLocation.self, forKey: .location),
             note: try container.decodeIfPresent(String.self, forKey: .note))
         role = try container.decodeIfPresent(FactRole.self, forKey: .role) ?? .required
+    }
+}
+
+/// A system as a report writes it, its findings at the report's detail.
+struct DetailedSystem: Encodable {
+    var system: SystemReport
+    var detail: Report.Detail
+
+    func encode(to encoder: any Encoder) throws { try system.encode(to: encoder, detail: detail) }
+}
+
+/// A finding at a level of detail.
+private struct DetailedFinding: Encodable {
+    var finding: Finding
+    var detail: Report.Detail
+
+    func encode(to encoder: any Encoder) throws { try finding.encode(to: encoder, detail: detail) }
+}
+
+/// A deciding fact of a compact finding: where it is and what it was.
+private struct CompactFact: Encodable {
+    var fact: Finding.Fact
+
+    private enum CodingKeys: String, CodingKey {
+        case path, actual, location
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fact.path, forKey: .path)
+        try container.encode(fact.actual ?? .null, forKey: .actual)
+        try container.encode(fact.location, forKey: .location)
     }
 }

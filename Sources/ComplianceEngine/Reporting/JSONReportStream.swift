@@ -29,7 +29,8 @@ public struct JSONReportStream: ReportStream {
     public mutating func add(_ system: SystemReport) -> String {
         let separator = tally.systems == 0 ? "\n    " : ",\n    "
         tally.add(system)
-        return separator + Self.tree(system).rendered(pretty: true, indent: 2)
+        return separator
+            + Self.tree(DetailedSystem(system: system, detail: header.settings.detail)).rendered(pretty: true, indent: 2)
     }
 
     public mutating func add(unevaluated problems: [Diagnostic]) -> String {

@@ -11,18 +11,25 @@ public enum JSONReporter {
 
     /// JSON Lines: one system per line, then one line per input that could not be evaluated.
     public struct LineStream: ReportStream {
-        public init() {}
+        private let detail: Report.Detail
+
+        /// Lines whose `pass` and `not_applicable` findings are written at `detail`.
+        public init(detail: Report.Detail = .compact) {
+            self.detail = detail
+        }
+
         public mutating func begin() -> String { "" }
-        public mutating func add(_ system: SystemReport) -> String { JSONReporter.renderLine(system) }
+        public mutating func add(_ system: SystemReport) -> String { JSONReporter.renderLine(system, detail: detail) }
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {
             problems.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
         }
         public mutating func end() -> String { "" }
     }
 
-    /// One system object on one line, ending with a newline (for `jsonl`).
-    public static func renderLine(_ system: SystemReport) -> String {
-        encode(system).rendered(pretty: false) + "\n"
+    /// One system object on one line, ending with a newline (for `jsonl`); `pass` and
+    /// `not_applicable` findings compact unless `detail` is `full`.
+    public static func renderLine(_ system: SystemReport, detail: Report.Detail = .compact) -> String {
+        encode(DetailedSystem(system: system, detail: detail)).rendered(pretty: false) + "\n"
     }
 
     /// One input that could not be evaluated, on one line (for `jsonl`).
