@@ -1,6 +1,7 @@
 import ArgumentParser
 import ComplianceEngine
 import ComplianceRules
+import Foundation
 
 /// The exchange formats of `rules catalog` and `rules mapping`.
 enum ExchangeFormat: String, CaseIterable, ExpressibleByArgument {
@@ -34,6 +35,16 @@ extension Rules {
                 }
                 try Output.out(OSCALCatalog.render(pack))
                 return
+            }
+            // The folder is made if it does not exist yet, as `mkdir -p` would.
+            var folder = output.hasPrefix("/") ? "/" : ""
+            for component in output.split(separator: "/") {
+                folder += component + "/"
+                if mkdir(folder, 0o777) != 0, errno != EEXIST {
+                    Output.error(
+                        "error: cannot create folder \(SafeText.escaped(folder)): \(String(cString: strerror(errno)))")
+                    throw ExitCode(2)
+                }
             }
             var failed = false
             for pack in packs {
