@@ -16,8 +16,8 @@ struct BenchSettings {
     var startupRuns = 41
     /// The Python of the peer run (a venv with regopy and cedarpy), if any.
     var peers: String?
-    /// A second compliance-check (another build of it) timed beside `cli` in the single-file table.
-    var compareCLI: String?
+    /// Other builds of compliance-check (label, path) timed beside `cli` in the single-file table.
+    var compareCLIs: [(label: String, path: String)] = []
     var work = NSTemporaryDirectory() + "compliance-bench"
     /// Only run the whole pipeline over the corpus `repeats` times (for a profiler).
     var profile = false
@@ -27,7 +27,7 @@ struct BenchSettings {
     static let usage = """
         usage: compliance-bench [--quick] [--systems N] [--repeat N] [--seed N] [--examples DIR]
                                 [--cli PATH | --no-cli] [--corpus-sizes N,N,...] [--formats F,F,...]
-                                [--rss-limit MIB] [--startup-runs N] [--compare-cli PATH]
+                                [--rss-limit MIB] [--startup-runs N] [--compare-cli LABEL=PATH]...
                                 [--peers PYTHON | --no-peers]
                                 [--work DIR] [--profile] [--generate N]
 
@@ -39,10 +39,11 @@ struct BenchSettings {
         folder sizes the formats (--formats, default all six) are run on, one job each, against a
         bare libyaml scan of the same files; '' skips them; a run whose peak RSS passes --rss-limit
         (default 4096 MiB) is stopped. --startup-runs (default 41) runs of the one-file check and of
-        --version; --compare-cli adds another build's (e.g. --static-swift-stdlib) beside. --peers PYTHON runs bench/peers/run.py with that Python (default:
-        .build-bench-venv/bin/python when it exists) on the first corpus size. --profile only runs
-        the pipeline (for valgrind or perf); --generate N only writes N generated systems (and their
-        evidence files) into the --work folder.
+        --version; each --compare-cli adds another build's (e.g. --static-swift-stdlib) beside.
+        --peers PYTHON runs bench/peers/run.py with that Python (default: .build-bench-venv/bin/python
+        when it exists) on the first corpus size. --profile only runs the pipeline (for valgrind or
+        perf); --generate N only writes N generated systems (and their evidence files) into the
+        --work folder.
         """
 
     init(arguments: [String]) throws {
@@ -80,7 +81,10 @@ struct BenchSettings {
             case "--startup-runs": startupRuns = try number(flag)
             case "--peers": peers = try value(flag)
             case "--no-peers": peers = nil
-            case "--compare-cli": compareCLI = try value(flag)
+            case "--compare-cli":
+                let text = try value(flag)
+                guard let equals = text.firstIndex(of: "=") else { throw BenchError("--compare-cli needs LABEL=PATH") }
+                compareCLIs.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
             case "--work": work = try value(flag)
             case "--profile": profile = true
             case "--generate": generate = try number(flag)

@@ -233,8 +233,8 @@ struct Benchmarks {
             ),
         ]
         var programs = runs.map { (name: $0.0, program: cli, arguments: $0.1) }
-        if let other = settings.compareCLI {
-            programs += runs.prefix(2).map { (name: $0.0 + " — `--compare-cli` build", program: other, arguments: $0.1) }
+        for other in settings.compareCLIs {
+            programs += runs.prefix(2).map { (name: $0.0 + " — \(other.label)", program: other.path, arguments: $0.1) }
         }
         for run in programs { _ = try ChildProcess.run(run.program, run.arguments) }
         var samples = Array(repeating: [ChildProcess.Outcome](), count: programs.count)
