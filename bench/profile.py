@@ -40,6 +40,12 @@ def stage_of(frames):
         for name, needles in STAGES:
             if any(needle in frame for needle in needles):
                 return name
+    # No stage on the stack: libc's allocator and the kernel have no frame pointers, so perf
+    # cannot see who called them.
+    if any("kernel.kallsyms" in frame for frame in frames):
+        return "kernel, caller unknown"
+    if any(frames[0].startswith(name) for name in MEMORY):
+        return "allocator, caller unknown"
     return "other"
 
 
@@ -50,12 +56,13 @@ def profile(cli, corpus, output_format, frequency):
         with open(os.devnull, "wb") as null:
             subprocess.run(["perf", "record", "-q", "-F", str(frequency), "-g", "-o", data, "--"] + command,
                            stdout=null, stderr=null, check=False)
-        script = subprocess.run(["perf", "script", "-i", data, "-F", "ip,sym"], capture_output=True, text=True,
+        script = subprocess.run(["perf", "script", "-i", data, "-F", "ip,sym,dso"], capture_output=True, text=True,
                                 check=True).stdout
     stages = collections.Counter()
     memory = 0
     total = 0
     for block in script.split("\n\n"):
+        # "ip symbol+offset (dso)"
         frames = [line.strip().split(" ", 1)[-1] for line in block.strip().splitlines() if line.strip()]
         if not frames:
             continue
@@ -73,7 +80,7 @@ def main():
     parser.add_argument("--formats", default="text,json,jsonl,sarif,junit,markdown")
     parser.add_argument("--frequency", type=int, default=2000)
     arguments = parser.parse_args()
-    names = [name for name, _ in STAGES] + ["other"]
+    names = [name for name, _ in STAGES] + ["kernel, caller unknown", "allocator, caller unknown", "other"]
     rows = []
     for output_format in arguments.formats.split(","):
         total, stages, memory = profile(arguments.cli, arguments.corpus, output_format, arguments.frequency)

@@ -8,6 +8,9 @@ extension Benchmarks {
     /// libyaml scan of the same files, its wall time, peak RSS and output size. The first corpus
     /// size also feeds the peer run.
     func formats(_ cli: String) throws {
+        // Peak RSS growth per system of each format at the sizes already run, to say what a stopped
+        // run would have needed.
+        var growth: [String: (count: Int, bytes: Int)] = [:]
         for count in settings.corpusSizes {
             let folder = settings.work + "/formats-\(count)"
             try? FileManager.default.removeItem(atPath: folder)
@@ -56,9 +59,12 @@ extension Benchmarks {
                     try ChildProcess.run(cli, arguments, output: .count, rssLimit: settings.rssLimit)
                 }
                 if let stopped = outcomes.first(where: \.killedOverLimit) {
+                    let estimate = growth[format].map {
+                        "; at the growth of \($0.count) systems it needs ≈ \(Format.bytes(base + $0.bytes * count))"
+                    }
                     print(
-                        "| \(format) | stopped | | after \(Format.duration(stopped.seconds)) | | > \(Format.bytes(settings.rssLimit))"
-                            + " | | |")
+                        "| \(format) | stopped after \(Format.duration(stopped.seconds)) | | | | > \(Format.bytes(settings.rssLimit))"
+                            + "\(estimate ?? "") | | |")
                     continue
                 }
                 guard outcomes.allSatisfy({ $0.status <= 1 }) else {
@@ -67,6 +73,7 @@ extension Benchmarks {
                 let cpu = Measure.median(outcomes.map(\.cpuSeconds))
                 let wall = Measure.median(outcomes.map(\.seconds))
                 let rss = Int(Measure.median(outcomes.map { Double($0.maxRSS) }))
+                growth[format] = (count, max(0, rss - base) / max(1, count - 1))
                 print(
                     "| \(format) | **\(String(format: "%.1f", cpu / floor))×** | \(Format.duration(cpu)) | \(Format.duration(wall)) | "
                         + "\(Format.rate(Double(count) / cpu)) | \(Format.bytes(rss)) | \(Format.bytes(max(0, rss - base) / max(1, count - 1))) | "
