@@ -483,22 +483,7 @@ public struct HTMLReporter: Sendable, ReportStream {
     /// The catalogue text of `key` in the report's language, escaped, with each `{name}` replaced
     /// by the markup `values[name]` (which the caller has escaped) in one pass.
     private func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
-        let template = HTML.text(say(key))
-        guard !values.isEmpty, template.contains("{") else { return template }
-        var output = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                output += value
-                rest = after[after.index(after: close)...]
-            } else {
-                output += "{"
-                rest = after
-            }
-        }
-        return output + rest
+        ReportStrings.fill(HTML.text(say(key)), values)
     }
 
     /// Column headers `<th scope="col">` of `html.column.<name>`.

@@ -58,7 +58,9 @@ public struct ReportStrings: Sendable, Equatable {
     /// Whether the language has its own text for `key` (not the English fallback).
     public func has(_ key: String) -> Bool { table[key] != nil }
 
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    /// `template` with each `{name}` replaced by `values[name]`, in one pass (a `{` that names no
+    /// value stays as written).
+    package static func fill(_ template: String, _ values: [String: String]) -> String {
         guard template.contains("{") else { return template }
         var output = ""
         var rest = Substring(template)
