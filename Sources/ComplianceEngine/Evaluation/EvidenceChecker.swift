@@ -7,10 +7,9 @@ internal import OrderedCollections
 /// absolute path or symlink escape), match their `sha256` when given, and be fresh and unexpired
 /// against the as-of date. A URL counts as declared but unverified. Nothing is fetched.
 struct EvidenceChecker: Sendable {
-    /// The folder file evidence is resolved in; `nil` means no file can be found (rule examples).
+    /// The folder file evidence is resolved in, as the caller named it (messages show it so, and
+    /// reports do not depend on the checkout); `nil` means no file can be found (rule examples).
     let root: String?
-    /// The folder as the caller named it, for messages (so reports do not depend on the checkout).
-    let displayRoot: String?
 
     struct Result: Sendable {
         /// `true`: verified or declared; `false`: the evidence fails; `unknown`: it could not be
@@ -62,7 +61,6 @@ struct EvidenceChecker: Sendable {
     init(root: String?, limits: Limits = Limits(), strings: ReportStrings = .english) {
         self.say = strings
         self.root = root
-        self.displayRoot = root
         self.limits = limits
         self.session = Session(root: root)
     }
@@ -177,7 +175,7 @@ struct EvidenceChecker: Sendable {
     /// hanging the run; the opened descriptor must be a regular file.
     private func open(_ file: String, root: String) -> Probe {
         guard let rootDescriptor = session.rootDescriptor() else {
-            return .failed(say("evidence.root_unopenable", ["root": displayRoot ?? root]))
+            return .failed(say("evidence.root_unopenable", ["root": root]))
         }
         var folders: [Int32] = [rootDescriptor]
         defer { for folder in folders.dropFirst() { close(folder) } }
@@ -205,7 +203,7 @@ struct EvidenceChecker: Sendable {
                     continue
                 }
                 if code == ENOENT || code == ENOTDIR {
-                    return .failed(say("evidence.missing", ["file": file, "root": displayRoot ?? root]))
+                    return .failed(say("evidence.missing", ["file": file, "root": root]))
                 }
                 return .failed(say("evidence.unopenable", ["file": file, "reason": String(cString: strerror(code))]))
             }
@@ -218,7 +216,7 @@ struct EvidenceChecker: Sendable {
             if !pending.isEmpty {
                 guard isFolder else {
                     close(descriptor)
-                    return .failed(say("evidence.missing", ["file": file, "root": displayRoot ?? root]))
+                    return .failed(say("evidence.missing", ["file": file, "root": root]))
                 }
                 folders.append(descriptor)
                 continue
