@@ -58,7 +58,7 @@ extension Report: Codable {
 
     /// The report as JSON text: pretty-printed, keys in a fixed order, ending with a newline.
     public func json() throws -> String {
-        try JSONTreeEncoder.encode(self).rendered() + "\n"
+        try JSONTextEncoder.encode(self) + "\n"
     }
 
     /// A report read back from its JSON text, `v2` or `v1` (the rule catalogue, `rules` and

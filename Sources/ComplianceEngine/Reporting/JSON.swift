@@ -43,18 +43,13 @@ public indirect enum JSON: Sendable, Hashable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+    func write(to output: inout [UInt8], pretty: Bool = false, indent: Int = 0) {
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): output.append(contentsOf: String(number).utf8)
-        case .double(let number):
-            if number == number.rounded(), abs(number) < 1e15 {
-                output.append(contentsOf: (String(Int(number)) + ".0").utf8)
-            } else {
-                output.append(contentsOf: String(number).utf8)
-            }
-        case .string(let text): Self.quote(text, into: &output)
+        case .null: Scalar.null.write(to: &output)
+        case .bool(let flag): Scalar.bool(flag).write(to: &output)
+        case .int(let number): Scalar.int(number).write(to: &output)
+        case .double(let number): Scalar.double(number).write(to: &output)
+        case .string(let text): Scalar.string(text).write(to: &output)
         case .array(let elements):
             if elements.isEmpty {
                 output.append(contentsOf: "[]".utf8)
@@ -84,6 +79,30 @@ public indirect enum JSON: Sendable, Hashable {
             }
             if pretty { Self.newline(&output, indent) }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A value that is not a container, written without building a `JSON` (which boxes).
+    enum Scalar {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        case string(String)
+
+        func write(to output: inout [UInt8]) {
+            switch self {
+            case .null: output.append(contentsOf: "null".utf8)
+            case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .int(let number): output.append(contentsOf: String(number).utf8)
+            case .double(let number):
+                if number == number.rounded(), abs(number) < 1e15 {
+                    output.append(contentsOf: (String(Int(number)) + ".0").utf8)
+                } else {
+                    output.append(contentsOf: String(number).utf8)
+                }
+            case .string(let text): JSON.quote(text, into: &output)
+            }
         }
     }
 

@@ -14,13 +14,13 @@ public struct JSONReportStream: ReportStream {
 
     public mutating func begin() -> String {
         var text = "{\n"
-        let fields: [(String, JSON)] = [
-            ("schema", .string(Report.schema)),
-            ("tool", .object([("name", .string(header.toolName)), ("version", .string(header.toolVersion))])),
-            ("as_of", .string(header.asOf.description)),
-            ("lang", .string(header.language.rawValue)),
-            ("settings", Self.tree(header.settings)),
-            ("packs", Self.tree(header.packs)),
+        let fields: [(String, String)] = [
+            ("schema", Self.text(Report.schema)),
+            ("tool", Self.text(Tool(name: header.toolName, version: header.toolVersion))),
+            ("as_of", Self.text(header.asOf.description)),
+            ("lang", Self.text(header.language.rawValue)),
+            ("settings", Self.text(header.settings)),
+            ("packs", Self.text(header.packs)),
         ]
         for (key, value) in fields { text += Self.field(key, value) + ",\n" }
         return text + "  \"systems\": ["
@@ -30,7 +30,7 @@ public struct JSONReportStream: ReportStream {
         let separator = tally.systems == 0 ? "\n    " : ",\n    "
         tally.add(system)
         return separator
-            + Self.tree(DetailedSystem(system: system, detail: header.settings.detail)).rendered(pretty: true, indent: 2)
+            + Self.text(DetailedSystem(system: system, detail: header.settings.detail), indent: 2)
     }
 
     public mutating func add(unevaluated problems: [Diagnostic]) -> String {
@@ -40,27 +40,35 @@ public struct JSONReportStream: ReportStream {
 
     public mutating func end() -> String {
         var text = tally.systems == 0 ? "],\n" : "\n  ],\n"
-        if !tally.errors.isEmpty { text += Self.field("errors", Self.tree(tally.errors)) + ",\n" }
-        text += Self.field("gate", .string(tally.gate.rawValue)) + ",\n"
-        text += Self.field("disclaimer", .string(Disclaimer.text(header.strings)))
+        if !tally.errors.isEmpty { text += Self.field("errors", Self.text(tally.errors)) + ",\n" }
+        text += Self.field("gate", Self.text(tally.gate.rawValue)) + ",\n"
+        text += Self.field("disclaimer", Self.text(Disclaimer.text(header.strings)))
         if let notice = Disclaimer.translationNotice(header.strings) {
-            text += ",\n" + Self.field("translation_notice", .string(notice))
+            text += ",\n" + Self.field("translation_notice", Self.text(notice))
         }
         return text + "\n}\n"
     }
 
-    /// `  "key": value` at the top level of the document.
-    private static func field(_ key: String, _ value: JSON) -> String {
-        "  " + JSON.string(key).rendered(pretty: false) + ": " + value.rendered(pretty: true, indent: 1)
+    /// `  "key": value` at the top level of the document (`value` already rendered one level in).
+    private static func field(_ key: String, _ value: String) -> String {
+        "  " + JSON.string(key).rendered(pretty: false) + ": " + value
     }
 
-    /// The encoder only fails on an integer beyond `Int`, which no report value holds; should it
-    /// ever, the output says so instead of trapping.
-    static func tree(_ value: some Encodable) -> JSON {
+    /// The report's tool, as its `tool` object.
+    private struct Tool: Encodable {
+        let name: String
+        let version: String
+    }
+
+    /// `value` as JSON, pretty-printed `indent` levels deep or on one line. The encoder only fails
+    /// on an integer beyond `Int`, which no report value holds; should it ever, the output says so
+    /// instead of trapping.
+    static func text(_ value: some Encodable, pretty: Bool = true, indent: Int = 1) -> String {
         do {
-            return try JSONTreeEncoder.encode(value)
+            return try JSONTextEncoder.encode(value, pretty: pretty, indent: indent)
         } catch {
-            return .object([("error", .string("the report could not be encoded: \(error)"))])
+            return JSON.object([("error", .string("the report could not be encoded: \(error)"))])
+                .rendered(pretty: pretty, indent: indent)
         }
     }
 }

@@ -29,12 +29,12 @@ public enum JSONReporter {
     /// One system object on one line, ending with a newline (for `jsonl`); `pass` and
     /// `not_applicable` findings compact unless `detail` is `full`.
     public static func renderLine(_ system: SystemReport, detail: Report.Detail = .compact) -> String {
-        encode(DetailedSystem(system: system, detail: detail)).rendered(pretty: false) + "\n"
+        JSONReportStream.text(DetailedSystem(system: system, detail: detail), pretty: false) + "\n"
     }
 
     /// One input that could not be evaluated, on one line (for `jsonl`).
     public static func renderLine(_ diagnostic: Diagnostic) -> String {
-        JSON.object([("error", encode(diagnostic))]).rendered(pretty: false) + "\n"
+        "{\"error\":" + JSONReportStream.text(diagnostic, pretty: false) + "}\n"
     }
 
     /// A pack as other reports' pack lists name it: id, version and, when stated, the date of the
@@ -44,8 +44,6 @@ public enum JSONReporter {
         if let date = pack.lawVersionDate { fields.append(("law_version_date", .string(date.description))) }
         return .object(fields)
     }
-
-    private static func encode(_ value: some Encodable) -> JSON { JSONReportStream.tree(value) }
 }
 
 /// The statement every report carries.

@@ -61,21 +61,28 @@ public struct ReportStrings: Sendable, Equatable {
     /// `template` with each `{name}` replaced by `values[name]`, in one pass (a `{` that names no
     /// value stays as written).
     package static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{") else { return template }
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        let utf8 = template.utf8
+        guard var brace = utf8.firstIndex(of: open) else { return template }
+        // Scanned by UTF-8 code units: `{` and `}` are ASCII and never part of a longer scalar.
         var output = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+        output.reserveCapacity(utf8.count + 32)
+        var copied = utf8.startIndex
+        while true {
+            let nameStart = utf8.index(after: brace)
+            if let end = utf8[nameStart...].firstIndex(of: close),
+                let value = values[String(Substring(utf8[nameStart..<end]))]
+            {
+                output += Substring(utf8[copied..<brace])
                 output += value
-                rest = after[after.index(after: close)...]
-            } else {
-                output += "{"
-                rest = after
+                copied = utf8.index(after: end)
             }
+            guard let next = utf8[max(nameStart, copied)...].firstIndex(of: open) else { break }
+            brace = next
         }
-        return output + rest
+        output += Substring(utf8[copied...])
+        return output
     }
 
     /// The `{placeholder}` names a text uses, sorted.

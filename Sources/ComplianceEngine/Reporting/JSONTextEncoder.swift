@@ -1,0 +1,246 @@
+/// Encodes an `Encodable` value straight into JSON bytes, keys in the order they are encoded
+/// (Foundation's `JSONEncoder` does not keep it), pretty-printed exactly as `JSON.rendered` prints
+/// or on one line. Nothing is built in between: the report's findings go from the model to the
+/// output buffer.
+///
+/// `Codable` never says when a container is finished, so the writer keeps the open containers on
+/// a stack and closes every container nested deeper than the one written to next (and all of them
+/// at the end). That requires what every encoding in this module does: a container is written to
+/// only while the values after it have not started, and no key is encoded twice. `codingPath` is
+/// always empty (building it cost an allocation per value; no encoding here reads it).
+enum JSONTextEncoder {
+    /// `value` as JSON text, pretty-printed as if nested `indent` levels deep, or on one line.
+    static func encode(_ value: some Encodable, pretty: Bool = true, indent: Int = 0) throws -> String {
+        var bytes: [UInt8] = []
+        try encode(value, pretty: pretty, indent: indent, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as JSON to `bytes`.
+    static func encode(_ value: some Encodable, pretty: Bool, indent: Int, into bytes: inout [UInt8]) throws {
+        let writer = JSONByteWriter(pretty: pretty)
+        swap(&writer.bytes, &bytes)
+        defer { swap(&writer.bytes, &bytes) }
+        try writer.value(value, indent: indent)
+    }
+}
+
+/// The output and the containers still open, outermost first.
+private final class JSONByteWriter {
+    var bytes: [UInt8] = []
+    let pretty: Bool
+    private var open: [Frame] = []
+    private var nextID = 0
+
+    /// An open object or array: how many members it has so far and how deep it sits.
+    private struct Frame {
+        let id: Int
+        let isObject: Bool
+        let indent: Int
+        var count = 0
+    }
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+    }
+
+    /// Writes `value` into the slot at `indent`; a value that writes nothing is `{}` (as
+    /// Foundation's encoder writes it).
+    func value(_ value: some Encodable, indent: Int) throws {
+        let depth = open.count
+        let start = bytes.count
+        try value.encode(to: SlotEncoder(writer: self, indent: indent))
+        close(downTo: depth)
+        if bytes.count == start { bytes.append(contentsOf: "{}".utf8) }
+    }
+
+    /// Opens an object or array in the current slot and returns its identity.
+    func openContainer(isObject: Bool, indent: Int) -> Int {
+        nextID += 1
+        open.append(Frame(id: nextID, isObject: isObject, indent: indent))
+        bytes.append(UInt8(ascii: isObject ? "{" : "["))
+        return nextID
+    }
+
+    /// Starts the next member of container `id` (closing anything opened after it): the comma,
+    /// the line break and indentation, and for an object the quoted key.
+    func member(of id: Int, key: String?) throws {
+        guard let index = open.lastIndex(where: { $0.id == id }) else {
+            throw EncodingError.invalidValue(
+                key ?? "", EncodingError.Context(codingPath: [], debugDescription: "a container written to after it closed"))
+        }
+        close(downTo: index + 1)
+        if open[index].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        open[index].count += 1
+        if pretty { newline(open[index].indent + 1) }
+        if let key {
+            JSON.quote(key, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(UInt8(ascii: " ")) }
+        }
+    }
+
+    /// The depth a member of container `id` is written at.
+    func memberIndent(of id: Int) -> Int {
+        (open.last { $0.id == id }?.indent ?? 0) + 1
+    }
+
+    /// Closes the open containers until `depth` remain.
+    func close(downTo depth: Int) {
+        while open.count > depth {
+            let frame = open.removeLast()
+            if frame.count > 0, pretty { newline(frame.indent) }
+            bytes.append(UInt8(ascii: frame.isObject ? "}" : "]"))
+        }
+    }
+
+    func scalar(_ scalar: JSON.Scalar) {
+        scalar.write(to: &bytes)
+    }
+
+    private func newline(_ indent: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+}
+
+/// The encoder of one slot: an object member, an array element or the top-level value.
+private struct SlotEncoder: Encoder {
+    let writer: JSONByteWriter
+    let indent: Int
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let id = writer.openContainer(isObject: true, indent: indent)
+        return KeyedEncodingContainer(KeyedWriter<Key>(writer: writer, id: id))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let id = writer.openContainer(isObject: false, indent: indent)
+        return UnkeyedWriter(writer: writer, id: id)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleWriter(writer: writer, indent: indent)
+    }
+}
+
+private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let writer: JSONByteWriter
+    let id: Int
+    var codingPath: [any CodingKey] { [] }
+
+    private func scalar(_ scalar: JSON.Scalar, _ key: Key) throws {
+        try writer.member(of: id, key: key.stringValue)
+        writer.scalar(scalar)
+    }
+
+    mutating func encodeNil(forKey key: Key) throws { try scalar(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { try scalar(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { try scalar(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { try scalar(.double(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { try scalar(.int(value), key) }
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
+        try writer.member(of: id, key: key.stringValue)
+        try writer.value(value, indent: writer.memberIndent(of: id))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        slot(key).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        slot(key).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { slot(nil) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { slot(key) }
+
+    /// The slot of a new member; the protocol's nested containers cannot throw, and a container
+    /// reused after it closed is a programming error that `member` reports by throwing elsewhere.
+    private func slot(_ key: Key?) -> SlotEncoder {
+        try? writer.member(of: id, key: key?.stringValue ?? "super")
+        return SlotEncoder(
+            writer: writer, indent: writer.memberIndent(of: id))
+    }
+}
+
+private struct UnkeyedWriter: UnkeyedEncodingContainer {
+    let writer: JSONByteWriter
+    let id: Int
+    var codingPath: [any CodingKey] { [] }
+    private(set) var count = 0
+
+    init(writer: JSONByteWriter, id: Int) {
+        self.writer = writer
+        self.id = id
+    }
+
+    private mutating func scalar(_ scalar: JSON.Scalar) throws {
+        try writer.member(of: id, key: nil)
+        count += 1
+        writer.scalar(scalar)
+    }
+
+    mutating func encodeNil() throws { try scalar(.null) }
+    mutating func encode(_ value: Bool) throws { try scalar(.bool(value)) }
+    mutating func encode(_ value: String) throws { try scalar(.string(value)) }
+    mutating func encode(_ value: Double) throws { try scalar(.double(value)) }
+    mutating func encode(_ value: Int) throws { try scalar(.int(value)) }
+    mutating func encode(_ value: some Encodable) throws {
+        try writer.member(of: id, key: nil)
+        count += 1
+        try writer.value(value, indent: writer.memberIndent(of: id))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
+        slot().container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { slot().unkeyedContainer() }
+    mutating func superEncoder() -> any Encoder { slot() }
+
+    private mutating func slot() -> SlotEncoder {
+        try? writer.member(of: id, key: nil)
+        count += 1
+        return SlotEncoder(writer: writer, indent: writer.memberIndent(of: id))
+    }
+}
+
+private struct SingleWriter: SingleValueEncodingContainer {
+    let writer: JSONByteWriter
+    let indent: Int
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { writer.scalar(.null) }
+    mutating func encode(_ value: Bool) throws { writer.scalar(.bool(value)) }
+    mutating func encode(_ value: String) throws { writer.scalar(.string(value)) }
+    mutating func encode(_ value: Double) throws { writer.scalar(.double(value)) }
+    mutating func encode(_ value: Float) throws { writer.scalar(.double(Double(value))) }
+    mutating func encode(_ value: Int) throws { writer.scalar(.int(value)) }
+    mutating func encode(_ value: Int8) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: Int16) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: Int32) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: Int64) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: UInt) throws { try integer(value) }
+    mutating func encode(_ value: UInt8) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: UInt16) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: UInt32) throws { writer.scalar(.int(Int(value))) }
+    mutating func encode(_ value: UInt64) throws { try integer(value) }
+    mutating func encode(_ value: some Encodable) throws {
+        try value.encode(to: SlotEncoder(writer: writer, indent: indent))
+    }
+
+    private mutating func integer(_ value: some BinaryInteger) throws {
+        guard let exact = Int(exactly: value) else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: [], debugDescription: "integer out of range"))
+        }
+        writer.scalar(.int(exact))
+    }
+}
