@@ -11,8 +11,9 @@ extension Engine {
         let pack = library.packs.first { $0.id == rule.pack }
         let derivations = pack?.derivations ?? []
         let derived = SystemEvaluation.derive(
-            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)
-        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence, strings: strings)
+            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings, words: words)
+        let evaluator = ConditionEvaluator(
+            asOf: date, derived: derived.values, evidence: evidence, strings: strings, words: words)
         let outcome = SystemEvaluation.decide(rule, roles: pack?.roles, evaluator: evaluator, root: example.root)
         return (outcome.status, SystemEvaluation.unique(outcome.verdict.missing))
     }
@@ -24,8 +25,9 @@ extension Engine {
         let evidence = EvidenceChecker(root: nil, strings: strings)
         let derivations = library.packs.first { $0.id == rule.pack }?.derivations ?? []
         let derived = SystemEvaluation.derive(
-            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings)
-        let evaluator = ConditionEvaluator(asOf: date, derived: derived.values, evidence: evidence, strings: strings)
+            derivations, root: example.root, asOf: date, evidence: evidence, strings: strings, words: words)
+        let evaluator = ConditionEvaluator(
+            asOf: date, derived: derived.values, evidence: evidence, strings: strings, words: words)
         let outcome = SystemEvaluation.decide(rule, evaluator: evaluator, root: example.root)
         return outcome.verdict.observations.map { observation in
             Finding.Fact(

@@ -17,6 +17,8 @@ public struct Engine: Sendable {
     /// The English title of every rule and derived check by id, whatever the language: SARIF names
     /// rules after it, so that the name (a machine field) never changes with the language.
     let sourceTitles: [String: String]
+    /// What each predicate expects, worded once in `language`.
+    let words: ExpectationWords
 
     /// An engine over `library`, keeping only the packs named in `packs` when given, with its
     /// texts in `language` (English where a pack has no translation).
@@ -29,6 +31,7 @@ public struct Engine: Sendable {
         self.sourceTitles = titles
         guard let packs else {
             self.library = library.localized(language)
+            self.words = ExpectationWords(packs: self.library.packs, strings: strings)
             return
         }
         let known = library.packs.map(\.id)
@@ -44,6 +47,7 @@ public struct Engine: Sendable {
         self.library = RuleLibrary(
             vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) }, catalogues: library.catalogues
         ).localized(language)
+        self.words = ExpectationWords(packs: self.library.packs, strings: strings)
     }
 
     /// An engine over the built-in vocabulary and packs.

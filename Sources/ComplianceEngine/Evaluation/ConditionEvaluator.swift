@@ -21,6 +21,8 @@ struct ConditionEvaluator {
     let budget = MatchBudget()
     /// The words of expectations (`at least high`) in the report's language.
     var strings: ReportStrings = .english
+    /// The engine's predicates worded once (in `strings`' language), when the evaluator has them.
+    var words: ExpectationWords?
 
     func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         switch condition {
@@ -66,8 +68,10 @@ struct ConditionEvaluator {
         let missingWhenAbsent = actual == nil ? derivedMissing ?? [reference.vocabularyPath] : []
         let path = scopePath + reference.keys.map(PathStep.key)
         var parts: [Verdict] = []
-        for operation in predicate.operators {
-            parts.append(apply(operation, to: actual, path: path, missing: missingWhenAbsent))
+        for (index, operation) in predicate.operators.enumerated() {
+            let expected =
+                words?.words(predicate, index, asOf: asOf) ?? Self.expectation(operation, asOf: asOf, strings: strings)
+            parts.append(apply(operation, to: actual, path: path, expected: expected, missing: missingWhenAbsent))
         }
         var verdict = Verdict.combine(all: parts)
         // No one sets a derived fact: it is a premise that follows from the facts it is derived from.
@@ -77,8 +81,9 @@ struct ConditionEvaluator {
         return verdict
     }
 
-    private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], missing: [String]) -> Verdict {
-        let expected = Self.expectation(operation, asOf: asOf, strings: strings)
+    private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], expected: String, missing: [String])
+        -> Verdict
+    {
         func verdict(_ truth: Truth, note: String? = nil) -> Verdict {
             Verdict(truth: truth, observations: [FactObservation(path: path, actual: actual, expected: expected, note: note)])
         }

@@ -116,6 +116,11 @@ public indirect enum JSON: Sendable, Hashable {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Most texts need no escaping at all: copy them in one go.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+                output.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
             var index = 0
             while index < bytes.count {

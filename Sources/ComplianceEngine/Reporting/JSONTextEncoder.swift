@@ -65,7 +65,10 @@ private final class JSONByteWriter {
     /// Starts the next member of container `id` (closing anything opened after it): the comma,
     /// the line break and indentation, and for an object the quoted key.
     func member(of id: Int, key: String?) throws {
-        guard let index = open.lastIndex(where: { $0.id == id }) else {
+        // Almost always the innermost container; otherwise the ones opened after it close now.
+        let innermost = open.count - 1
+        guard let index = innermost >= 0 && open[innermost].id == id ? innermost : open.lastIndex(where: { $0.id == id })
+        else {
             throw EncodingError.invalidValue(
                 key ?? "", EncodingError.Context(codingPath: [], debugDescription: "a container written to after it closed"))
         }

@@ -55,18 +55,20 @@ struct PackGrouping {
         self.sections = sections
         sectionStarts = starts
         findings = sections.isEmpty ? system.findings : sections.flatMap(\.findings)
-        sharedFixes = Self.sharedFixes(system.findings.filter { $0.status == .fail }.map(\.rule), rules: report.rules)
+        let failing = system.findings.filter { $0.status == .fail }.map(\.rule)
+        sharedFixes = failing.count > 1 ? Self.sharedFixes(failing, rules: report.rules) : []
     }
 
     /// Connected groups of the failing rules under the `related:` links among them (read both ways).
     static func sharedFixes(_ failing: [String], rules: [Rule]) -> [SharedFix] {
         let position = Dictionary(failing.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var links: [(from: Int, to: Int, link: Link)] = []
-        for rule in rules {
-            guard let from = position[rule.id] else { continue }
-            for link in rule.related {
+        // By index: copying each whole `Rule` out of the array would cost more than the search.
+        for index in rules.indices where !rules[index].related.isEmpty {
+            guard let from = position[rules[index].id] else { continue }
+            for link in rules[index].related {
                 guard let to = position[link.rule], to != from else { continue }
-                links.append((from, to, Link(from: rule.id, relation: link.relation.rawValue, to: link.rule)))
+                links.append((from, to, Link(from: rules[index].id, relation: link.relation.rawValue, to: link.rule)))
             }
         }
         // Union-find over the positions of the failing rules.

@@ -34,6 +34,7 @@ public enum TextReporter {
         private let style: Style
         private let quiet: Bool
         private var tally = StreamTally()
+        private var memo = Memo()
 
         public init(header: Report, style: Style = Style(), quiet: Bool = false) {
             self.header = header
@@ -48,7 +49,7 @@ public enum TextReporter {
         public mutating func add(_ system: SystemReport) -> String {
             tally.add(system)
             if quiet, system.gate == .pass { return "" }
-            return TextReporter.render(system, report: header, style: style) + "\n"
+            return TextReporter.render(system, report: header, style: style, memo: &memo) + "\n"
         }
 
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {
@@ -86,9 +87,35 @@ public enum TextReporter {
     }
 
     public static func render(_ system: SystemReport, report: Report, style: Style) -> String {
+        var memo = Memo()
+        return render(system, report: report, style: style, memo: &memo)
+    }
+
+    /// Text that is the same for every system of a run, rendered once: the detail labels and
+    /// each list of citations (rules cite the same articles in every system).
+    struct Memo {
+        var labels: Labels?
+        var citations: [[Citation]: String] = [:]
+
+        mutating func label(_ strings: ReportStrings) -> Labels {
+            if let labels { return labels }
+            let made = Labels(strings)
+            labels = made
+            return made
+        }
+
+        mutating func cite(_ citations: [Citation], report: Report) -> String {
+            if let text = self.citations[citations] { return text }
+            let text = TextReporter.cite(citations, report: report)
+            self.citations[citations] = text
+            return text
+        }
+    }
+
+    static func render(_ system: SystemReport, report: Report, style: Style, memo: inout Memo) -> String {
         let paint = Painter(enabled: style.color)
         let say = report.strings
-        let label = Labels(say)
+        let label = memo.label(say)
         var lines: [String] = []
         lines.append(paint.bold("\(SafeText.lineStart(system.file)): \(safe(system.systemID)) (\(safe(system.systemName)))"))
         for fact in system.derived {
@@ -122,12 +149,12 @@ public enum TextReporter {
             switch finding.status {
             case .fail, .waived, .upcoming:
                 lines.append(findingLine(finding, system: system, paint: paint, strings: say))
-                lines.append(label.cite + cite(finding.allCitations, report: report))
+                lines.append(label.cite + memo.cite(finding.allCitations, report: report))
                 if let effective = finding.effective {
                     lines.append(label.date + say("text.date_depends", ["date": effective.description]))
                 }
                 if finding.status == .fail {
-                    lines += factLines(finding.facts, strings: say)
+                    lines += factLines(finding.facts, strings: say, label: label)
                     lines.append(label.fix + safe(finding.remediation))
                 } else if let reason = finding.reason {
                     lines.append(
@@ -217,8 +244,8 @@ public enum TextReporter {
     /// The deciding facts of a failed finding, read as what must change: `fact:` a fact that must
     /// take the expected value, `or:` another way to meet the rule, `given:` a premise that made the
     /// rest required (never followed by an expectation, so it does not read as one).
-    static func factLines(_ facts: [Finding.Fact], strings: ReportStrings = .english) -> [String] {
-        let label = Labels(strings)
+    static func factLines(_ facts: [Finding.Fact], strings: ReportStrings = .english, label: Labels? = nil) -> [String] {
+        let label = label ?? Labels(strings)
         return facts.map { fact in
             switch fact.role {
             case .required: label.fact + factWords(fact, strings: strings)
