@@ -177,7 +177,7 @@ public struct Engine: Sendable {
         if waiverProblems.containsErrors { return .failure(DiagnosticList(waiverProblems)) }
 
         let packs = applicablePacks(normalized.root)
-        if packs.flatMap(\.rules).isEmpty && packs.flatMap(\.derivations).isEmpty {
+        if packs.allSatisfy({ $0.rules.isEmpty && $0.derivations.isEmpty }) {
             return .failure(DiagnosticList([noRules(normalized, packs: packs)]))
         }
 

@@ -22,11 +22,12 @@ struct SystemEvaluation {
             asOf: options.asOf, derived: derivedFacts.values, evidence: evidence, strings: strings, words: words)
 
         var findings: [Finding] = []
+        var scope = Scope(root: root)
         findings.reserveCapacity(packs.reduce(0) { $0 + $1.rules.count + $1.derivations.count })
         for pack in packs {
             // By index: `for rule in` would copy every field of every rule for every system.
             for index in pack.rules.indices {
-                findings.append(finding(for: pack.rules[index], roles: pack.roles, evaluator: evaluator))
+                findings.append(finding(for: pack.rules[index], roles: pack.roles, evaluator: evaluator, scope: &scope))
             }
             for derivation in pack.derivations where derivation.declared != nil {
                 findings.append(declaredFinding(derivation, pack: pack, derived: derivedFacts.values))
@@ -175,7 +176,20 @@ struct SystemEvaluation {
 
     // MARK: Rules
 
-    func finding(for rule: Rule, roles: RoleDeclaration? = nil, evaluator: ConditionEvaluator) -> Finding {
+    /// What decides whether a rule is in scope, read once per system: its sectors and stage, and the
+    /// not-applicable reason of each sector that does not apply.
+    struct Scope {
+        let sectors: [String]
+        let stage: String?
+        var sectorReasons: [String: String] = [:]
+
+        init(root: Value) {
+            sectors = (root.value(at: ["system", "sectors"])?.listValue ?? []).compactMap(\.stringValue)
+            stage = root.value(at: ["system", "lifecycle"])?.stringValue
+        }
+    }
+
+    func finding(for rule: Rule, roles: RoleDeclaration?, evaluator: ConditionEvaluator, scope: inout Scope) -> Finding {
         evaluator.budget.startRule()
         var finding = Finding(
             rule: rule.id, title: rule.title, status: .pass, severity: rule.severity, category: rule.category,
@@ -186,18 +200,21 @@ struct SystemEvaluation {
             finding.reason = strings("reason.until", ["date": until.description])
             return finding
         }
-        if rule.sector != "all" {
-            let sectors = (root.value(at: ["system", "sectors"])?.listValue ?? []).compactMap(\.stringValue)
-            if !sectors.contains(rule.sector) {
-                finding.status = .notApplicable
-                finding.reason = strings(
-                    "reason.sector", ["sector": rule.sector, "sectors": sectors.joined(separator: ", ")])
-                return finding
+        if rule.sector != "all", !scope.sectors.contains(rule.sector) {
+            finding.status = .notApplicable
+            if let reason = scope.sectorReasons[rule.sector] {
+                finding.reason = reason
+            } else {
+                let reason = strings(
+                    "reason.sector", ["sector": rule.sector, "sectors": scope.sectors.joined(separator: ", ")])
+                scope.sectorReasons[rule.sector] = reason
+                finding.reason = reason
             }
+            return finding
         }
         if let stages = rule.stages {
             // A system that does not declare its stage is treated as in operation.
-            let declared = root.value(at: ["system", "lifecycle"])?.stringValue
+            let declared = scope.stage
             let stage = declared ?? Self.assumedStage
             if !stages.contains(stage) {
                 finding.status = .notApplicable
@@ -259,8 +276,12 @@ struct SystemEvaluation {
     private func sourcePath(of path: [PathStep]) -> [PathStep] {
         guard path.count == 3, path[0] == .key("derived"), case .key(let namespace) = path[1], case .key(let name) = path[2]
         else { return path }
-        let derivation = engine.library.packs.flatMap(\.derivations).first { $0.namespace == namespace && $0.name == name }
-        return derivation?.declared?.keys.map(PathStep.key) ?? path
+        for pack in engine.library.packs {
+            if let derivation = pack.derivations.first(where: { $0.namespace == namespace && $0.name == name }) {
+                return derivation.declared?.keys.map(PathStep.key) ?? path
+            }
+        }
+        return path
     }
 
     private func describe(_ observations: [FactObservation]) -> String {

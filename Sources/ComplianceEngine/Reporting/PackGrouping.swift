@@ -55,7 +55,7 @@ struct PackGrouping {
         self.sections = sections
         sectionStarts = starts
         findings = sections.isEmpty ? system.findings : sections.flatMap(\.findings)
-        let failing = system.findings.filter { $0.status == .fail }.map(\.rule)
+        let failing = system.findings.indices.filter { system.findings[$0].status == .fail }.map { system.findings[$0].rule }
         sharedFixes = failing.count > 1 ? Self.sharedFixes(failing, rules: report.rules) : []
     }
 

@@ -132,7 +132,7 @@ public enum TextReporter {
         }
         // Warnings go to stderr once (the command line prints them); the report does not repeat them.
         let grouping = PackGrouping(system, report: report)
-        for (index, finding) in grouping.findings.enumerated() {
+        for index in grouping.findings.indices {
             if let section = grouping.sectionStarts[index] {
                 let counts = Summary(section.findings)
                 lines.append(
@@ -146,8 +146,10 @@ public enum TextReporter {
                                 "not_applicable": String(counts.notApplicable),
                             ]))
             }
-            switch finding.status {
+            // Copied out only when shown: most findings of a system pass or do not apply.
+            switch grouping.findings[index].status {
             case .fail, .waived, .upcoming:
+                let finding = grouping.findings[index]
                 lines.append(findingLine(finding, system: system, paint: paint, strings: say))
                 lines.append(label.cite + memo.cite(finding.allCitations, report: report))
                 if let effective = finding.effective {
@@ -163,6 +165,7 @@ public enum TextReporter {
                 }
             case .pass, .notApplicable:
                 if style.verbose {
+                    let finding = grouping.findings[index]
                     lines.append(findingLine(finding, system: system, paint: paint, strings: say))
                     if let reason = finding.reason { lines.append(label.note + safe(reason)) }
                 }
@@ -177,9 +180,10 @@ public enum TextReporter {
         // Evidence given as a URL passes as declared, but nothing fetched it: say so.
         var unverified: [String] = []
         // On a passing finding, the only note an evidence fact can carry is that its URL was not fetched.
-        for finding in system.findings where finding.status == .pass {
-            for fact in finding.facts where fact.note != nil && fact.expected.hasPrefix(say("expected.evidence")) {
-                let entry = "\(safe(fact.path)) (\(finding.rule))"
+        let evidenceWords = say("expected.evidence")
+        for index in system.findings.indices where system.findings[index].status == .pass {
+            for fact in system.findings[index].facts where fact.note != nil && fact.expected.hasPrefix(evidenceWords) {
+                let entry = "\(safe(fact.path)) (\(system.findings[index].rule))"
                 if !unverified.contains(entry) { unverified.append(entry) }
             }
         }
