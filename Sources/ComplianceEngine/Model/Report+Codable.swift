@@ -162,7 +162,7 @@ extension DerivedFact: Codable {
     }
 }
 
-extension Finding: Codable {
+extension Finding: Codable, JSONWritable {
     private enum CodingKeys: String, CodingKey {
         case rule, title, status, severity, category, pack, sector, citation, citations, message, remediation, facts, missing
         case reason
@@ -184,44 +184,40 @@ extension Finding: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encode(to: encoder, detail: .full)
+        try encodeWritten(to: encoder)
     }
 
-    func encode(to encoder: any Encoder, detail: Report.Detail) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(rule, forKey: .rule)
+    func write(_ object: inout JSONObjectWriter) throws {
+        try write(&object, detail: .full)
+    }
+
+    /// The finding's JSON object, compact at `detail` when it passed or does not apply.
+    func write(_ object: inout JSONObjectWriter, detail: Report.Detail) throws {
+        object.field("rule", rule)
         if isCompact(at: detail) {
-            try container.encode(status, forKey: .status)
-            try container.encodeIfPresent(reason, forKey: .reason)
-            if !facts.isEmpty { try container.encode(facts.map(CompactFact.init), forKey: .facts) }
-            if !missing.isEmpty { try container.encode(missing, forKey: .missing) }
-            try container.encodeIfPresent(effective, forKey: .effective)
+            object.field("status", status)
+            object.fieldIfPresent("reason", reason)
+            if !facts.isEmpty { try object.field("facts", facts.map(CompactFact.init)) }
+            if !missing.isEmpty { object.field("missing", missing) }
+            try object.fieldIfPresent("effective", encoding: effective)
             return
         }
-        try container.encode(title, forKey: .title)
-        try container.encode(status, forKey: .status)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(category, forKey: .category)
-        try container.encode(pack, forKey: .pack)
-        try container.encode(sector, forKey: .sector)
-        try container.encode(citation, forKey: .citation)
-        try container.encode(allCitations, forKey: .citations)
-        try container.encode(message, forKey: .message)
-        try container.encode(remediation, forKey: .remediation)
-        try container.encode(facts, forKey: .facts)
-        try container.encode(missing, forKey: .missing)
-        try container.encodeIfPresent(reason, forKey: .reason)
-        try container.encodeIfPresent(originalStatus, forKey: .originalStatus)
-        try container.encodeIfPresent(effective, forKey: .effective)
-        if let waiver {
-            var fields = container.nestedContainer(keyedBy: WaiverKeys.self, forKey: .waiver)
-            try fields.encode(waiver.reason, forKey: .reason)
-            try fields.encode(waiver.approvedBy, forKey: .approvedBy)
-            try fields.encode(waiver.ticket, forKey: .ticket)
-            try fields.encode(waiver.expires, forKey: .expires)
-            try fields.encodeIfPresent(waiver.system, forKey: .system)
-            try fields.encodeIfPresent(waiver.location, forKey: .location)
-        }
+        object.field("title", title)
+        object.field("status", status)
+        object.field("severity", severity)
+        object.field("category", category)
+        object.field("pack", pack)
+        object.field("sector", sector)
+        try object.field("citation", encoding: citation)
+        try object.field("citations", encoding: allCitations)
+        object.field("message", message)
+        object.field("remediation", remediation)
+        try object.field("facts", facts)
+        object.field("missing", missing)
+        object.fieldIfPresent("reason", reason)
+        if let originalStatus { object.field("original_status", originalStatus) }
+        try object.fieldIfPresent("effective", encoding: effective)
+        if let waiver { try object.field("waiver", encoding: WaiverFields(waiver: waiver)) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -267,19 +263,22 @@ extension Finding: Codable {
     }
 }
 
-extension Finding.Fact: Codable {
+extension Finding.Fact: Codable, JSONWritable {
     private enum CodingKeys: String, CodingKey {
         case path, actual, expected, location, note, role
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(actual ?? .null, forKey: .actual)
-        try container.encode(expected, forKey: .expected)
-        try container.encode(location, forKey: .location)
-        try container.encodeIfPresent(note, forKey: .note)
-        if role != .required { try container.encode(role, forKey: .role) }
+        try encodeWritten(to: encoder)
+    }
+
+    func write(_ object: inout JSONObjectWriter) throws {
+        object.field("path", path)
+        try object.field("actual", encoding: actual ?? .null)
+        object.field("expected", expected)
+        object.field("location", location)
+        object.fieldIfPresent("note", note)
+        if role != .required { object.field("role", role) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -306,25 +305,39 @@ struct DetailedSystem: Encodable {
 }
 
 /// A finding at a level of detail.
-private struct DetailedFinding: Encodable {
+private struct DetailedFinding: JSONWritable {
     var finding: Finding
     var detail: Report.Detail
 
-    func encode(to encoder: any Encoder) throws { try finding.encode(to: encoder, detail: detail) }
+    func encode(to encoder: any Encoder) throws { try encodeWritten(to: encoder) }
+    func write(_ object: inout JSONObjectWriter) throws { try finding.write(&object, detail: detail) }
 }
 
 /// A deciding fact of a compact finding: where it is and what it was.
-private struct CompactFact: Encodable {
+private struct CompactFact: JSONWritable {
     var fact: Finding.Fact
 
-    private enum CodingKeys: String, CodingKey {
-        case path, actual, location
-    }
+    func encode(to encoder: any Encoder) throws { try encodeWritten(to: encoder) }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(fact.path, forKey: .path)
-        try container.encode(fact.actual ?? .null, forKey: .actual)
-        try container.encode(fact.location, forKey: .location)
+    func write(_ object: inout JSONObjectWriter) throws {
+        object.field("path", fact.path)
+        try object.field("actual", encoding: fact.actual ?? .null)
+        object.field("location", fact.location)
+    }
+}
+
+/// A waiver as a finding carries it (the rule is the finding's).
+private struct WaiverFields: JSONWritable {
+    var waiver: Waiver
+
+    func encode(to encoder: any Encoder) throws { try encodeWritten(to: encoder) }
+
+    func write(_ object: inout JSONObjectWriter) throws {
+        object.field("reason", waiver.reason)
+        object.field("approved_by", waiver.approvedBy)
+        if let ticket = waiver.ticket { object.field("ticket", ticket) } else { try object.field("ticket", encoding: JSON.null) }
+        try object.field("expires", encoding: waiver.expires)
+        object.fieldIfPresent("system", waiver.system)
+        if let location = waiver.location { object.field("location", location) }
     }
 }

@@ -1,3 +1,5 @@
+internal import ComplianceRules
+
 /// Encodes an `Encodable` value straight into JSON bytes, keys in the order they are encoded
 /// (Foundation's `JSONEncoder` does not keep it), pretty-printed exactly as `JSON.rendered` prints
 /// or on one line. Nothing is built in between: the report's findings go from the model to the
@@ -25,8 +27,92 @@ enum JSONTextEncoder {
     }
 }
 
+/// A value that writes its own JSON object: the report's most numerous objects (findings and
+/// their facts) skip `Codable`'s boxes and existentials. Its `Encodable` conformance, for other
+/// encoders, goes through the same `write` (`encodeWritten(to:)`), so its shape is defined once.
+protocol JSONWritable: Encodable {
+    func write(_ object: inout JSONObjectWriter) throws
+}
+
+extension JSONWritable {
+    /// For an encoder other than ours: the JSON `write` gives, read back and encoded.
+    func encodeWritten(to encoder: any Encoder) throws {
+        try JSONParser.parse(try JSONTextEncoder.encode(self, pretty: false)).encode(to: encoder)
+    }
+}
+
+/// The members of one JSON object being written, in order.
+struct JSONObjectWriter {
+    fileprivate let writer: JSONByteWriter
+    fileprivate let indent: Int
+    fileprivate var count = 0
+
+    private mutating func key(_ key: String) {
+        writer.startMember(first: count == 0, indent: indent, key: key)
+        count += 1
+    }
+
+    mutating func field(_ key: String, _ text: String) {
+        self.key(key)
+        JSON.quote(text, into: &writer.bytes)
+    }
+
+    mutating func field(_ key: String, _ number: Int) {
+        self.key(key)
+        JSON.Scalar.int(number).write(to: &writer.bytes)
+    }
+
+    /// A string-valued enumeration by its raw value.
+    mutating func field(_ key: String, _ value: some RawRepresentable<String>) {
+        field(key, value.rawValue)
+    }
+
+    /// Any other value, through its `Encodable` conformance.
+    mutating func field(_ key: String, encoding value: some Encodable) throws {
+        self.key(key)
+        try writer.value(value, indent: indent + 1)
+    }
+
+    /// `file`, `line` and `column`, as `SourceLocation`'s own encoding writes them.
+    mutating func field(_ key: String, _ location: SourceLocation) {
+        self.key(key)
+        var object = JSONObjectWriter(writer: writer, indent: indent + 1)
+        writer.bytes.append(UInt8(ascii: "{"))
+        object.field("file", location.file)
+        object.field("line", location.line)
+        object.field("column", location.column)
+        object.end()
+    }
+
+    /// A list of strings.
+    mutating func field(_ key: String, _ texts: [String]) {
+        self.key(key)
+        writer.array(texts, indent: indent + 1) { JSON.quote($0, into: &$1.bytes) }
+    }
+
+    /// A list of objects that write themselves.
+    mutating func field(_ key: String, _ elements: [some JSONWritable]) throws {
+        self.key(key)
+        try writer.array(elements, indent: indent + 1) { element, writer in
+            try writer.object(element, indent: indent + 2)
+        }
+    }
+
+    mutating func fieldIfPresent(_ key: String, _ text: String?) {
+        if let text { field(key, text) }
+    }
+
+    mutating func fieldIfPresent(_ key: String, encoding value: (some Encodable)?) throws {
+        if let value { try field(key, encoding: value) }
+    }
+
+    fileprivate func end() {
+        writer.endContainer(empty: count == 0, indent: indent, close: UInt8(ascii: "}"))
+    }
+}
+
 /// The output and the containers still open, outermost first.
-private final class JSONByteWriter {
+final class JSONByteWriter {
     var bytes: [UInt8] = []
     let pretty: Bool
     private var open: [Frame] = []
@@ -47,11 +133,52 @@ private final class JSONByteWriter {
     /// Writes `value` into the slot at `indent`; a value that writes nothing is `{}` (as
     /// Foundation's encoder writes it).
     func value(_ value: some Encodable, indent: Int) throws {
+        if let writable = value as? any JSONWritable {
+            try object(writable, indent: indent)
+            return
+        }
         let depth = open.count
         let start = bytes.count
         try value.encode(to: SlotEncoder(writer: self, indent: indent))
         close(downTo: depth)
         if bytes.count == start { bytes.append(contentsOf: "{}".utf8) }
+    }
+
+    /// An object that writes itself, at `indent`.
+    func object(_ value: some JSONWritable, indent: Int) throws {
+        bytes.append(UInt8(ascii: "{"))
+        var object = JSONObjectWriter(writer: self, indent: indent)
+        try value.write(&object)
+        object.end()
+    }
+
+    /// `[` elements `]`, each written by `element`, pretty-printed as the containers are.
+    func array<Element>(
+        _ elements: [Element], indent: Int, _ element: (Element, JSONByteWriter) throws -> Void
+    ) rethrows {
+        bytes.append(UInt8(ascii: "["))
+        for (index, item) in elements.enumerated() {
+            startMember(first: index == 0, indent: indent, key: nil)
+            try element(item, self)
+        }
+        endContainer(empty: elements.isEmpty, indent: indent, close: UInt8(ascii: "]"))
+    }
+
+    /// The comma, line break and indentation before a member, and its quoted key.
+    func startMember(first: Bool, indent: Int, key: String?) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if pretty { newline(indent + 1) }
+        if let key {
+            JSON.quote(key, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(UInt8(ascii: " ")) }
+        }
+    }
+
+    /// The line break and indentation before a container's closing bracket, and the bracket.
+    func endContainer(empty: Bool, indent: Int, close: UInt8) {
+        if !empty, pretty { newline(indent) }
+        bytes.append(close)
     }
 
     /// Opens an object or array in the current slot and returns its identity.
@@ -73,14 +200,8 @@ private final class JSONByteWriter {
                 key ?? "", EncodingError.Context(codingPath: [], debugDescription: "a container written to after it closed"))
         }
         close(downTo: index + 1)
-        if open[index].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        startMember(first: open[index].count == 0, indent: open[index].indent, key: key)
         open[index].count += 1
-        if pretty { newline(open[index].indent + 1) }
-        if let key {
-            JSON.quote(key, into: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            if pretty { bytes.append(UInt8(ascii: " ")) }
-        }
     }
 
     /// The depth a member of container `id` is written at.
@@ -92,8 +213,7 @@ private final class JSONByteWriter {
     func close(downTo depth: Int) {
         while open.count > depth {
             let frame = open.removeLast()
-            if frame.count > 0, pretty { newline(frame.indent) }
-            bytes.append(UInt8(ascii: frame.isObject ? "}" : "]"))
+            endContainer(empty: frame.count == 0, indent: frame.indent, close: UInt8(ascii: frame.isObject ? "}" : "]"))
         }
     }
 
@@ -103,7 +223,7 @@ private final class JSONByteWriter {
 
     private func newline(_ indent: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        for _ in 0..<(2 * indent) { bytes.append(UInt8(ascii: " ")) }
     }
 }
 
