@@ -71,7 +71,7 @@ extension Report: Codable {
     }
 }
 
-extension SystemReport: Codable {
+extension SystemReport: Codable, JSONWritable {
     private enum CodingKeys: String, CodingKey {
         case file, system, gate, derived, summary, findings, warnings
     }
@@ -89,28 +89,36 @@ extension SystemReport: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encode(to: encoder, detail: .full)
+        try encodeWritten(to: encoder)
+    }
+
+    func write(_ object: inout JSONObjectWriter) throws {
+        try write(&object, detail: .full)
     }
 
     /// The system with its findings at `detail`.
-    func encode(to encoder: any Encoder, detail: Report.Detail) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        var system = container.nestedContainer(keyedBy: SystemKeys.self, forKey: .system)
-        try system.encode(systemID, forKey: .id)
-        try system.encode(systemName, forKey: .name)
-        try container.encode(gate, forKey: .gate)
+    func write(_ object: inout JSONObjectWriter, detail: Report.Detail) throws {
+        object.field("file", file)
+        object.object("system") { (system: inout JSONObjectWriter) in
+            system.field("id", systemID)
+            system.field("name", systemName)
+        }
+        object.field("gate", gate)
         // Derived facts by namespace (sorted), then by name in derivation order.
-        var derived = container.nestedContainer(keyedBy: NameKey.self, forKey: .derived)
-        for namespace in Set(self.derived.map(\.namespace)).sorted() {
-            var facts = derived.nestedContainer(keyedBy: NameKey.self, forKey: NameKey(stringValue: namespace))
-            for fact in self.derived where fact.namespace == namespace {
-                try facts.encode(fact, forKey: NameKey(stringValue: fact.name))
+        try object.object("derived") { (derived: inout JSONObjectWriter) throws in
+            for namespace in Set(self.derived.map(\.namespace)).sorted() {
+                try derived.object(named: namespace) { (facts: inout JSONObjectWriter) throws in
+                    for fact in self.derived where fact.namespace == namespace {
+                        try facts.field(named: fact.name, encoding: fact)
+                    }
+                }
             }
         }
-        try container.encode(summary, forKey: .summary)
-        try container.encode(findings.map { DetailedFinding(finding: $0, detail: detail) }, forKey: .findings)
-        try container.encode(warnings, forKey: .warnings)
+        try object.field("summary", encoding: summary)
+        try object.field("findings", findings) { (finding: Finding, object: inout JSONObjectWriter) throws in
+            try finding.write(&object, detail: detail)
+        }
+        try object.field("warnings", encoding: warnings)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -197,7 +205,11 @@ extension Finding: Codable, JSONWritable {
         if isCompact(at: detail) {
             object.field("status", status)
             object.fieldIfPresent("reason", reason)
-            if !facts.isEmpty { try object.field("facts", facts.map(CompactFact.init)) }
+            if !facts.isEmpty {
+                try object.field("facts", facts) { (fact: Fact, object: inout JSONObjectWriter) throws in
+                    try CompactFact.write(fact, &object)
+                }
+            }
             if !missing.isEmpty { object.field("missing", missing) }
             try object.fieldIfPresent("effective", encoding: effective)
             return
@@ -297,29 +309,17 @@ extension Finding.Fact: Codable, JSONWritable {
 }
 
 /// A system as a report writes it, its findings at the report's detail.
-struct DetailedSystem: Encodable {
+struct DetailedSystem: JSONWritable {
     var system: SystemReport
     var detail: Report.Detail
 
-    func encode(to encoder: any Encoder) throws { try system.encode(to: encoder, detail: detail) }
-}
-
-/// A finding at a level of detail.
-private struct DetailedFinding: JSONWritable {
-    var finding: Finding
-    var detail: Report.Detail
-
     func encode(to encoder: any Encoder) throws { try encodeWritten(to: encoder) }
-    func write(_ object: inout JSONObjectWriter) throws { try finding.write(&object, detail: detail) }
+    func write(_ object: inout JSONObjectWriter) throws { try system.write(&object, detail: detail) }
 }
 
 /// A deciding fact of a compact finding: where it is and what it was.
-private struct CompactFact: JSONWritable {
-    var fact: Finding.Fact
-
-    func encode(to encoder: any Encoder) throws { try encodeWritten(to: encoder) }
-
-    func write(_ object: inout JSONObjectWriter) throws {
+private enum CompactFact {
+    static func write(_ fact: Finding.Fact, _ object: inout JSONObjectWriter) throws {
         object.field("path", fact.path)
         try object.field("actual", encoding: fact.actual ?? .null)
         object.field("location", fact.location)

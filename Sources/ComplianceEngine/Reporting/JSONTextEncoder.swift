@@ -47,62 +47,104 @@ struct JSONObjectWriter {
     fileprivate let indent: Int
     fileprivate var count = 0
 
-    private mutating func key(_ key: String) {
-        writer.startMember(first: count == 0, indent: indent, key: key)
+    /// Keys are our own ASCII names (`StaticString`), written as they are: none needs escaping.
+    private mutating func key(_ key: StaticString) {
+        writer.startMember(first: count == 0, indent: indent, key: nil)
+        writer.bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { writer.bytes.append(contentsOf: $0) }
+        writer.bytes.append(contentsOf: writer.pretty ? #"": "#.utf8 : #"":"#.utf8)
         count += 1
     }
 
-    mutating func field(_ key: String, _ text: String) {
+    mutating func field(_ key: StaticString, _ text: String) {
         self.key(key)
         JSON.quote(text, into: &writer.bytes)
     }
 
-    mutating func field(_ key: String, _ number: Int) {
+    mutating func field(_ key: StaticString, _ number: Int) {
         self.key(key)
         JSON.Scalar.int(number).write(to: &writer.bytes)
     }
 
     /// A string-valued enumeration by its raw value.
-    mutating func field(_ key: String, _ value: some RawRepresentable<String>) {
+    mutating func field(_ key: StaticString, _ value: some RawRepresentable<String>) {
         field(key, value.rawValue)
     }
 
     /// Any other value, through its `Encodable` conformance.
-    mutating func field(_ key: String, encoding value: some Encodable) throws {
+    mutating func field(_ key: StaticString, encoding value: some Encodable) throws {
         self.key(key)
         try writer.value(value, indent: indent + 1)
     }
 
     /// `file`, `line` and `column`, as `SourceLocation`'s own encoding writes them.
-    mutating func field(_ key: String, _ location: SourceLocation) {
-        self.key(key)
-        var object = JSONObjectWriter(writer: writer, indent: indent + 1)
-        writer.bytes.append(UInt8(ascii: "{"))
-        object.field("file", location.file)
-        object.field("line", location.line)
-        object.field("column", location.column)
-        object.end()
+    mutating func field(_ key: StaticString, _ location: SourceLocation) {
+        object(key) { object in
+            object.field("file", location.file)
+            object.field("line", location.line)
+            object.field("column", location.column)
+        }
     }
 
     /// A list of strings.
-    mutating func field(_ key: String, _ texts: [String]) {
+    mutating func field(_ key: StaticString, _ texts: [String]) {
         self.key(key)
         writer.array(texts, indent: indent + 1) { JSON.quote($0, into: &$1.bytes) }
     }
 
     /// A list of objects that write themselves.
-    mutating func field(_ key: String, _ elements: [some JSONWritable]) throws {
+    mutating func field(_ key: StaticString, _ elements: [some JSONWritable]) throws {
+        try field(key, elements) { element, object in try element.write(&object) }
+    }
+
+    /// A list of objects, each written by `write`.
+    mutating func field<Element>(
+        _ key: StaticString, _ elements: [Element], as write: (Element, inout JSONObjectWriter) throws -> Void
+    ) rethrows {
         self.key(key)
+        let indent = indent
         try writer.array(elements, indent: indent + 1) { element, writer in
-            try writer.object(element, indent: indent + 2)
+            writer.bytes.append(UInt8(ascii: "{"))
+            var object = JSONObjectWriter(writer: writer, indent: indent + 2)
+            try write(element, &object)
+            object.end()
         }
     }
 
-    mutating func fieldIfPresent(_ key: String, _ text: String?) {
+    /// A member whose key is not one of our names (a namespace, a derived fact): escaped as needed.
+    mutating func field(named key: String, encoding value: some Encodable) throws {
+        self.key(named: key)
+        try writer.value(value, indent: indent + 1)
+    }
+
+    /// An object under a key that is not one of our names.
+    mutating func object(named key: String, _ write: (inout JSONObjectWriter) throws -> Void) rethrows {
+        self.key(named: key)
+        writer.bytes.append(UInt8(ascii: "{"))
+        var object = JSONObjectWriter(writer: writer, indent: indent + 1)
+        try write(&object)
+        object.end()
+    }
+
+    private mutating func key(named key: String) {
+        writer.startMember(first: count == 0, indent: indent, key: key)
+        count += 1
+    }
+
+    /// An object whose members `write` writes.
+    mutating func object(_ key: StaticString, _ write: (inout JSONObjectWriter) throws -> Void) rethrows {
+        self.key(key)
+        writer.bytes.append(UInt8(ascii: "{"))
+        var object = JSONObjectWriter(writer: writer, indent: indent + 1)
+        try write(&object)
+        object.end()
+    }
+
+    mutating func fieldIfPresent(_ key: StaticString, _ text: String?) {
         if let text { field(key, text) }
     }
 
-    mutating func fieldIfPresent(_ key: String, encoding value: (some Encodable)?) throws {
+    mutating func fieldIfPresent(_ key: StaticString, encoding value: (some Encodable)?) throws {
         if let value { try field(key, encoding: value) }
     }
 
@@ -157,9 +199,9 @@ final class JSONByteWriter {
         _ elements: [Element], indent: Int, _ element: (Element, JSONByteWriter) throws -> Void
     ) rethrows {
         bytes.append(UInt8(ascii: "["))
-        for (index, item) in elements.enumerated() {
-            startMember(first: index == 0, indent: indent, key: nil)
-            try element(item, self)
+        for index in elements.indices {
+            startMember(first: index == elements.startIndex, indent: indent, key: nil)
+            try element(elements[index], self)
         }
         endContainer(empty: elements.isEmpty, indent: indent, close: UInt8(ascii: "]"))
     }
