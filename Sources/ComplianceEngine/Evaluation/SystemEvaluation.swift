@@ -44,7 +44,8 @@ struct SystemEvaluation {
                 "reason.waived",
                 ["expires": waiver.expires.description, "approver": waiver.approvedBy, "reason": waiver.reason])
         }
-        // Sorted by key, then moved once: comparing whole findings would copy them at every step.
+        // Sorted by key, then put in that order by swaps: comparing whole findings would copy them
+        // at every step, and building a sorted copy would copy every one of them once more.
         let keys = findings.map { (order: $0.status.order, severity: $0.severity, rule: $0.rule) }
         let order = keys.indices.sorted { lhs, rhs in
             let (left, right) = (keys[lhs], keys[rhs])
@@ -52,7 +53,7 @@ struct SystemEvaluation {
             if left.severity != right.severity { return left.severity > right.severity }
             return left.rule < right.rule
         }
-        findings = order.map { findings[$0] }
+        Self.permute(&findings, into: order)
         let gates = findings.contains { finding in
             switch finding.status {
             case .fail: options.failOn.gates(finding.severity)
@@ -291,6 +292,21 @@ struct SystemEvaluation {
                 ["path": $0.path.dottedPath, "actual": $0.actual?.description ?? strings("fact.absent"), "expected": $0.expected])
         }
         .joined(separator: "; ")
+    }
+
+    /// Rearranges `elements` so that position `i` holds what was at `order[i]` (a permutation of
+    /// the indices), following each cycle of the permutation with swaps.
+    static func permute<Element>(_ elements: inout [Element], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var index = start
+            placed[index] = true
+            while order[index] != start {
+                elements.swapAt(index, order[index])
+                index = order[index]
+                placed[index] = true
+            }
+        }
     }
 
     /// The lifecycle stage assumed for a system that does not declare `system.lifecycle`.
