@@ -7,16 +7,20 @@ public import ComplianceRules
 public struct WaiverLedger: Sendable {
     private let waivers: [Waiver]
     private var used: Set<Waiver> = []
+    /// The systems that waivers name (`system:`), and those of them that were checked: only these
+    /// are kept, so the ledger stays the size of the waiver file however many systems a run has.
+    private let named: Set<String>
     private var systems: Set<String> = []
 
     /// Follows `waivers`, leaving out those that expired before `asOf`.
     public init(_ waivers: [Waiver], asOf: CalendarDate) {
         self.waivers = waivers.filter { $0.expires >= asOf }
+        named = Set(self.waivers.compactMap(\.system))
     }
 
     /// Notes which shared waivers one evaluated system used.
     public mutating func record(_ system: SystemReport) {
-        systems.insert(system.systemID)
+        if named.contains(system.systemID) { systems.insert(system.systemID) }
         for finding in system.findings where finding.status == .waived {
             if let waiver = finding.waiver { used.insert(waiver) }
         }

@@ -188,7 +188,7 @@ struct Check: ParsableCommand {
         var failures = 0
         var unevaluated = 0
         // Where each system id was first seen: two files with one id would collide in every report.
-        var ids: [String: SourceLocation] = [:]
+        var ids = SystemIDRegistry()
         do {
             try batch.run(SystemDiscovery.candidates(in: paths)) { (outcome) throws(Output.WriteFailure) in
                 switch outcome {
@@ -205,7 +205,7 @@ struct Check: ParsableCommand {
                     }
                     try outputs.add(unevaluated: problems.diagnostics)
                 case .evaluated(let system, let idLocation):
-                    if let first = ids[system.systemID] {
+                    if let first = ids.insert(system.systemID, at: idLocation) {
                         let problem = Diagnostic.error(
                             "system id '\(system.systemID)' is also the id of \(first.file); each system in a run needs its own id",
                             at: idLocation, notes: [.init("first used here", at: first)])
@@ -214,7 +214,6 @@ struct Check: ParsableCommand {
                         try outputs.add(unevaluated: [problem])
                         return
                     }
-                    ids[system.systemID] = idLocation
                     checked += 1
                     ledger.record(system)
                     if system.gate == .fail { failures += 1 }
