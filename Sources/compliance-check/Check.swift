@@ -171,7 +171,7 @@ struct Check: ParsableCommand {
             sarifPaths: SARIFReporter.Paths(root: sarifRoot, workingDirectory: FileManager.default.currentDirectoryPath),
             markdownLimit: markdownLimit)
         // One path for every format and every file: each report is a stream fed system by system,
-        // so memory does not grow with the batch (OSCAL excepted, see its stream).
+        // so memory does not grow with the batch.
         var outputs = ReportOutputs(
             stdout: format.stream(
                 header: header, style: TextReporter.Style(color: colored, verbose: verbose, strings: engine.strings),

@@ -97,11 +97,33 @@ public enum OSCAL {
 
     /// The JSON text of a document: pretty, keys sorted, slashes unescaped, ending with a newline.
     static func render(_ document: [String: Any]) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return "{}\n" }
+        guard let data = json(document) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The members of an object, or the elements of an array, as `render` writes them `depth`
+    /// levels deep in a document: without the enclosing brackets, every line indented to `depth`,
+    /// lines separated by newlines and no newline at the end. A document written piece by piece
+    /// from such fragments reads byte for byte as `render` would write the whole (JSON strings hold
+    /// no raw newline, so re-indenting line by line is exact; empty lines stay empty).
+    static func fragment(_ container: Any, depth: Int) -> String {
+        guard let data = json(container) else { return "" }
+        // Pretty JSON of a non-empty container: the opening bracket, the members, the closing one,
+        // each on its own line.
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropFirst().dropLast()
+        let indent = Array(repeating: UInt8(ascii: " "), count: 2 * max(depth - 1, 0))
+        var text: [UInt8] = []
+        text.reserveCapacity(data.count + lines.count * indent.count)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: "\n")) }
+            if !line.isEmpty { text += indent }
+            text += line
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func json(_ value: Any) -> Data? {
+        try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// `Law … No. 230-VIII, Art. 17(1)`.

@@ -1,168 +1,259 @@
 public import ComplianceRules
+internal import Crypto
 internal import Foundation
 
-/// OSCAL assessment results for a run (`--format oscal`).
+/// OSCAL assessment results for a run (`--format oscal`), written system by system.
 ///
-/// One result for the run: each system is a component (local definitions); every finding is an
-/// observation (its facts as properties, its evidence as relevant evidence) and an OSCAL finding
-/// whose target is the rule's statement, `satisfied` or `not-satisfied` with our status as a
-/// property; failing findings carry a risk (`open`; `deviation-approved` when waived); each derived
-/// classification is an observation too. Assessment results must import an assessment plan, which
-/// we do not have: one is generated for the run (the systems as subjects, the rules reviewed) and
-/// embedded in the back matter, which `import-ap` points to. UUIDs are version 5 from the pack,
-/// system and rule ids; every timestamp is the as-of date, so a rerun is byte-identical.
+/// One OSCAL `result` per system, in input order: the system is a component in the result's local
+/// definitions (its id, file and gate as properties), the result's `reviewed-controls` are the
+/// rules that system was checked against, and every finding is an observation (its facts as
+/// properties, its evidence as relevant evidence) and an OSCAL finding whose target is the rule's
+/// statement, `satisfied` or `not-satisfied` with our status as a property; failing findings carry
+/// a risk (`open`; `deviation-approved` when waived); each derived classification is an
+/// observation too. Each input that could not be evaluated is a result of its own (no findings,
+/// gate `error`, the problems in its remarks). The last result is the run's: its gate, the as-of
+/// date, how many systems were evaluated and how many inputs could not be, and the disclaimer.
+///
+/// Assessment results must import an assessment plan, which we do not have: one is generated from
+/// the run's header alone (every system description as a subject, `include-all`; every rule of the
+/// loaded packs, `include-all`) and embedded in the back matter, which `import-ap` points to; the
+/// back matter also links the packs' catalogs. Everything before `results` is known before the
+/// first system; the document's UUID, which covers every system id through a running hash, is the
+/// one key after `results`. Keys are sorted at every level, as in the other OSCAL documents.
+/// UUIDs are version 5 from the pack, system and rule ids; every timestamp is the as-of date, so
+/// a rerun is byte-identical.
 public enum OSCALAssessmentResults {
-    /// OSCAL assessment results are one JSON document whose identifiers and summary cover every
-    /// system (the run's UUID is derived from all system ids), so this stream keeps the systems and
-    /// writes the document at the end: unlike the other formats, its memory grows with the batch.
-    public struct Stream: ReportStream {
-        private var report: Report
+    /// The assessment results as OSCAL JSON, ending with a newline: `Stream` run over the report.
+    public static func render(_ report: Report) -> String {
+        var stream = Stream(header: report)
+        return stream.render(systems: report.systems, errors: report.errors)
+    }
 
+    /// The document written system by system: `begin` writes the back matter, `import-ap` and the
+    /// metadata and opens `results`; `add` writes one result per system (or per input that could
+    /// not be evaluated); `end` writes the run's result and the document's UUID. What it keeps
+    /// between calls does not grow with the batch: counters and a running hash of the system ids.
+    public struct Stream: ReportStream {
+        private let header: Report
+        /// `<pack id>@<version>,…`: part of the run-level UUIDs.
+        private let packs: String
+        private let time: String
+        /// Over every system id, each followed by a NUL byte: the run's and the document's UUIDs.
+        private var systemIDs = SHA256()
+        private var results = 0
+        private var systems = 0
+        private var failed = 0
+        private var unevaluated = 0
+        private var errors = false
+
+        /// A stream for a run whose header (tool, as-of date, packs, rules) is `header`'s.
         public init(header: Report) {
-            report = header
-            report.systems = []
-            report.errors = []
+            var header = header
+            header.systems = []
+            header.errors = []
+            self.header = header
+            packs = header.packs.map { "\($0.id)@\($0.version)" }.joined(separator: ",")
+            time = OSCAL.timestamp(header.asOf)
         }
 
-        public mutating func begin() -> String { "" }
+        public mutating func begin() -> String {
+            let asOf = header.asOf
+            let planResource = OSCAL.uuid("assessment-plan-resource", asOf.description, packs)
+            let plan = OSCALAssessmentResults.assessmentPlan(header, packs: packs)
+            var resources: [[String: Any]] = [
+                [
+                    "uuid": planResource,
+                    "title": "Assessment plan generated by compliance-check",
+                    "description":
+                        "compliance-check has no separate assessment plan: this one is generated for the run (every system description as a subject, every rule of the loaded packs) and embedded here.",
+                    "base64": [
+                        "filename": "assessment-plan.json", "media-type": "application/oscal.ap+json",
+                        "value": Data(plan.utf8).base64EncodedString(),
+                    ],
+                ]
+            ]
+            for pack in header.packs {
+                resources.append([
+                    "uuid": OSCAL.uuid("catalog-resource", pack.id, pack.version),
+                    "title": OSCAL.line("Catalog of \(pack.title)") ?? pack.id,
+                    "description": "Written by `compliance-check rules catalog --format oscal --pack \(pack.id)`.",
+                    "rlinks": [["href": "\(pack.id).catalog.json", "media-type": "application/oscal.catalog+json"]],
+                ])
+            }
+            let head: [String: Any] = [
+                "back-matter": ["resources": resources],
+                "import-ap": ["href": "#\(planResource)", "remarks": "Generated and embedded in the back matter."],
+                "metadata": OSCAL.metadata(
+                    title: "Compliance assessment results as of \(asOf)", version: header.toolVersion, asOf: asOf,
+                    remarks: Disclaimer.text),
+            ]
+            return "{\n  \"assessment-results\" : {\n" + OSCAL.fragment(head, depth: 2) + ",\n    \"results\" : ["
+        }
 
         public mutating func add(_ system: SystemReport) -> String {
-            report.systems.append(system)
-            return ""
+            systems += 1
+            if system.gate == .fail { failed += 1 }
+            systemIDs.update(data: Array(system.systemID.utf8) + [0])
+            return next(OSCALAssessmentResults.result(of: system, header: header, packs: packs, time: time))
         }
 
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {
-            report.errors += problems
-            return ""
+            let failing = problems.containsErrors
+            if failing { unevaluated += 1 }
+            errors = errors || failing
+            let file = problems.first?.location?.file ?? ""
+            var props = [OSCAL.prop("file", file)]
+            if failing { props.append(OSCAL.prop("gate", GateResult.error.rawValue)) }
+            let result: [String: Any] = [
+                "uuid": OSCAL.uuid("unevaluated-result", header.asOf.description, packs, String(results), file),
+                "title": OSCAL.line("Input that could not be evaluated" + (file.isEmpty ? "" : ": \(file)"))
+                    ?? "Input that could not be evaluated",
+                "description":
+                    "compliance-check could not evaluate this input, so no rule was checked against it; its problems are in the remarks.",
+                "start": time, "end": time,
+                "props": props.compactMap { $0 },
+                "reviewed-controls": [
+                    "description": "None: the input could not be evaluated.",
+                    "control-selections": [
+                        [
+                            "description": "The rules of the loaded packs, which were to be checked and could not be.",
+                            "include-all": [String: Any](),
+                        ]
+                    ],
+                ],
+                "remarks": problems.map { "- " + ($0.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + $0.message }
+                    .joined(separator: "\n"),
+            ]
+            return next(result)
         }
 
-        public mutating func end() -> String { OSCALAssessmentResults.render(report) }
+        public mutating func end() -> String {
+            let asOf = header.asOf.description
+            let ids = OSCALAssessmentResults.hex(systemIDs.finalize())
+            let gate: GateResult = errors ? .error : failed > 0 ? .fail : .pass
+            let result: [String: Any] = [
+                "uuid": OSCAL.uuid("run-result", asOf, packs, ids),
+                "title": "compliance-check run as of \(asOf)",
+                "description":
+                    "\(systems) system description(s) evaluated against \(header.packs.map(\.id).joined(separator: ", ")), each in a result of its own; \(unevaluated) input(s) could not be evaluated; gate \(gate.rawValue). \(Disclaimer.text)",
+                "start": time, "end": time,
+                "props": [
+                    OSCAL.prop("gate", gate.rawValue), OSCAL.prop("as-of", asOf), OSCAL.prop("systems", String(systems)),
+                    OSCAL.prop("unevaluated-inputs", String(unevaluated)),
+                ].compactMap { $0 },
+                "reviewed-controls": OSCALAssessmentResults.allRules,
+            ]
+            return next(result) + "\n    ],\n"
+                + OSCAL.fragment(["uuid": OSCAL.uuid("assessment-results", asOf, packs, ids)], depth: 2) + "\n  }\n}\n"
+        }
+
+        /// A result as the next element of `results`.
+        private mutating func next(_ result: [String: Any]) -> String {
+            defer { results += 1 }
+            return (results == 0 ? "\n" : ",\n") + OSCAL.fragment([result], depth: 3)
+        }
     }
 
-    /// The assessment results as OSCAL JSON, ending with a newline.
-    public static func render(_ report: Report) -> String {
-        let asOf = report.asOf
-        let time = OSCAL.timestamp(asOf)
-        let packs = report.packs.map { "\($0.id)@\($0.version)" }.joined(separator: ",")
-        let runName = "\(asOf)/\(packs)/" + report.systems.map(\.systemID).joined(separator: ",")
+    /// Every rule of the loaded packs: what the plan reviews and what the run's result covers.
+    private static var allRules: [String: Any] {
+        [
+            "description": "The rules of the loaded packs (their catalogs are linked in the back matter).",
+            "control-selections": [["include-all": [String: Any]()]],
+        ]
+    }
 
-        var components: [[String: Any]] = []
+    /// A system's result: its component, the rules it was checked against, its observations, risks
+    /// and findings.
+    private static func result(of system: SystemReport, header: Report, packs: String, time: String) -> [String: Any] {
+        let component = OSCAL.uuid("system", system.systemID)
+        let subject: [String: Any] = ["subject-uuid": component, "type": "component"]
         var observations: [[String: Any]] = []
         var risks: [[String: Any]] = []
         var findings: [[String: Any]] = []
         var reviewed: [String] = []
         var seenRules: Set<String> = []
 
-        for system in report.systems {
-            let component = OSCAL.uuid("system", system.systemID)
-            let subject: [String: Any] = ["subject-uuid": component, "type": "component"]
-            components.append([
-                "uuid": component, "type": "software",
-                "title": OSCAL.line(system.systemName) ?? system.systemID,
-                "description": "AI system \(system.systemID) as described in \(system.file).",
-                "status": ["state": "other", "remarks": "The lifecycle stage is the one its description declares."],
+        for fact in system.derived {
+            var props = [
+                OSCAL.prop("derived-fact", "derived.\(fact.namespace).\(fact.name)"),
+                OSCAL.prop("derived-value", fact.value ?? "unknown"),
+                fact.declared.flatMap { OSCAL.prop("declared-value", $0) },
+            ].compactMap { $0 }
+            if let citation = fact.citation { props += OSCAL.citationProps(citation) }
+            var observation: [String: Any] = [
+                "uuid": OSCAL.uuid("derived", system.systemID, fact.namespace, fact.name),
+                "title": OSCAL.line("Derived \(fact.namespace) \(fact.name): \(fact.value ?? "unknown")") ?? fact.name,
+                "description": fact.because ?? "Not derivable: declare \(fact.missing.joined(separator: ", ")).",
+                "methods": ["EXAMINE"], "subjects": [subject], "collected": time, "props": props,
+            ]
+            if !fact.missing.isEmpty { observation["remarks"] = "Facts to declare: " + fact.missing.joined(separator: ", ") }
+            observations.append(observation)
+        }
+        for finding in system.findings {
+            if seenRules.insert(finding.rule).inserted { reviewed.append(finding.rule) }
+            let observationID = OSCAL.uuid("observation", finding.pack, system.systemID, finding.rule)
+            observations.append(observation(finding, system: system, uuid: observationID, subject: subject, time: time))
+            var entry: [String: Any] = [
+                "uuid": OSCAL.uuid("finding", finding.pack, system.systemID, finding.rule),
+                "title": OSCAL.line("\(finding.rule) \(finding.title) (\(system.systemID))") ?? finding.rule,
+                "description": finding.message,
                 "props": [
-                    OSCAL.prop("system-id", system.systemID), OSCAL.prop("file", system.file),
-                    OSCAL.prop("gate", system.gate.rawValue),
+                    OSCAL.prop("status", finding.status.rawValue), OSCAL.prop("severity", finding.severity.rawValue),
+                    OSCAL.prop("system-id", system.systemID), OSCAL.prop("pack", finding.pack),
                 ].compactMap { $0 },
-            ])
-            for fact in system.derived {
-                var props = [
-                    OSCAL.prop("derived-fact", "derived.\(fact.namespace).\(fact.name)"),
-                    OSCAL.prop("derived-value", fact.value ?? "unknown"),
-                    fact.declared.flatMap { OSCAL.prop("declared-value", $0) },
-                ].compactMap { $0 }
-                if let citation = fact.citation { props += OSCAL.citationProps(citation) }
-                var observation: [String: Any] = [
-                    "uuid": OSCAL.uuid("derived", system.systemID, fact.namespace, fact.name),
-                    "title": OSCAL.line("Derived \(fact.namespace) \(fact.name): \(fact.value ?? "unknown")") ?? fact.name,
-                    "description": fact.because ?? "Not derivable: declare \(fact.missing.joined(separator: ", ")).",
-                    "methods": ["EXAMINE"], "subjects": [subject], "collected": time, "props": props,
-                ]
-                if !fact.missing.isEmpty { observation["remarks"] = "Facts to declare: " + fact.missing.joined(separator: ", ") }
-                observations.append(observation)
+                "target": target(finding),
+                "related-observations": [["observation-uuid": observationID]],
+            ]
+            if let risk = risk(finding, system: system, observation: observationID, report: header) {
+                risks.append(risk)
+                entry["related-risks"] = [["risk-uuid": risk["uuid"] ?? ""]]
             }
-            for finding in system.findings {
-                if seenRules.insert(finding.rule).inserted { reviewed.append(finding.rule) }
-                let observationID = OSCAL.uuid("observation", finding.pack, system.systemID, finding.rule)
-                observations.append(observation(finding, system: system, uuid: observationID, subject: subject, time: time))
-                var entry: [String: Any] = [
-                    "uuid": OSCAL.uuid("finding", finding.pack, system.systemID, finding.rule),
-                    "title": OSCAL.line("\(finding.rule) \(finding.title) (\(system.systemID))") ?? finding.rule,
-                    "description": finding.message,
-                    "props": [
-                        OSCAL.prop("status", finding.status.rawValue), OSCAL.prop("severity", finding.severity.rawValue),
-                        OSCAL.prop("system-id", system.systemID), OSCAL.prop("pack", finding.pack),
-                    ].compactMap { $0 },
-                    "target": target(finding),
-                    "related-observations": [["observation-uuid": observationID]],
-                ]
-                if let risk = risk(finding, system: system, observation: observationID, report: report) {
-                    risks.append(risk)
-                    entry["related-risks"] = [["risk-uuid": risk["uuid"] ?? ""]]
-                }
-                findings.append(entry)
-            }
+            findings.append(entry)
         }
 
-        let controls: [String: Any] = [
-            "description": "The rules of the loaded packs that the systems were checked against.",
-            "control-selections": [
-                reviewed.isEmpty
-                    ? ["include-all": [String: Any]()] : ["include-controls": reviewed.map { ["control-id": OSCAL.token($0)] }]
+        let props = [
+            OSCAL.prop("system-id", system.systemID), OSCAL.prop("file", system.file),
+            OSCAL.prop("gate", system.gate.rawValue),
+        ].compactMap { $0 }
+        var result: [String: Any] = [
+            "uuid": OSCAL.uuid("result", packs, system.systemID),
+            "title": OSCAL.line("AI system \(system.systemID): \(system.systemName)") ?? system.systemID,
+            "description":
+                "AI system \(system.systemID) as described in \(system.file), evaluated against \(header.packs.map(\.id).joined(separator: ", ")) as of \(header.asOf); gate \(system.gate.rawValue).",
+            "start": time, "end": time,
+            "props": props,
+            "local-definitions": [
+                "components": [
+                    [
+                        "uuid": component, "type": "software",
+                        "title": OSCAL.line(system.systemName) ?? system.systemID,
+                        "description": "AI system \(system.systemID) as described in \(system.file).",
+                        "status": ["state": "other", "remarks": "The lifecycle stage is the one its description declares."],
+                        "props": props,
+                    ]
+                ]
+            ],
+            "reviewed-controls": [
+                "description": "The rules of the loaded packs that this system was checked against.",
+                "control-selections": [
+                    reviewed.isEmpty
+                        ? ["include-all": [String: Any]()]
+                        : ["include-controls": reviewed.map { ["control-id": OSCAL.token($0)] }]
+                ],
             ],
         ]
-        var result: [String: Any] = [
-            "uuid": OSCAL.uuid("result", runName),
-            "title": "compliance-check run as of \(asOf)",
-            "description":
-                "\(report.systems.count) system description(s) evaluated against \(report.packs.map(\.id).joined(separator: ", ")); gate \(report.gate.rawValue). \(Disclaimer.text)",
-            "start": time, "end": time,
-            "props": [OSCAL.prop("gate", report.gate.rawValue), OSCAL.prop("as-of", asOf.description)].compactMap { $0 },
-            "reviewed-controls": controls,
-        ]
-        if !components.isEmpty { result["local-definitions"] = ["components": components] }
         if !observations.isEmpty { result["observations"] = observations }
         if !risks.isEmpty { result["risks"] = risks }
         if !findings.isEmpty { result["findings"] = findings }
-        if !report.errors.isEmpty {
-            result["remarks"] =
-                "Inputs that could not be evaluated:\n"
-                + report.errors.map { "- " + ($0.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + $0.message }
-                .joined(separator: "\n")
-        }
+        return result
+    }
 
-        let planResource = OSCAL.uuid("assessment-plan-resource", runName)
-        let plan = assessmentPlan(report, runName: runName, components: components, controls: controls)
-        var resources: [[String: Any]] = [
-            [
-                "uuid": planResource,
-                "title": "Assessment plan generated by compliance-check",
-                "description":
-                    "compliance-check has no separate assessment plan: this one is generated for the run (the systems as subjects, the rules reviewed) and embedded here.",
-                "base64": [
-                    "filename": "assessment-plan.json", "media-type": "application/oscal.ap+json",
-                    "value": Data(plan.utf8).base64EncodedString(),
-                ],
-            ]
-        ]
-        for pack in report.packs {
-            resources.append([
-                "uuid": OSCAL.uuid("catalog-resource", pack.id, pack.version),
-                "title": OSCAL.line("Catalog of \(pack.title)") ?? pack.id,
-                "description": "Written by `compliance-check rules catalog --format oscal --pack \(pack.id)`.",
-                "rlinks": [["href": "\(pack.id).catalog.json", "media-type": "application/oscal.catalog+json"]],
-            ])
-        }
-        let document: [String: Any] = [
-            "uuid": OSCAL.uuid("assessment-results", runName),
-            "metadata": OSCAL.metadata(
-                title: "Compliance assessment results as of \(asOf)", version: report.toolVersion, asOf: asOf),
-            "import-ap": ["href": "#\(planResource)", "remarks": "Generated and embedded in the back matter."],
-            "results": [result],
-            "back-matter": ["resources": resources],
-        ]
-        return OSCAL.render(["assessment-results": document])
+    /// Lowercase hexadecimal digits of a digest.
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in digest { bytes += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The finding's target: the rule's statement, satisfied or not.
@@ -261,39 +352,39 @@ public enum OSCALAssessmentResults {
         return risk
     }
 
-    /// The generated assessment plan: the systems as subjects, the reviewed rules, and the system
-    /// descriptions as the (SSP-like) documents it imports.
-    private static func assessmentPlan(
-        _ report: Report, runName: String, components: [[String: Any]], controls: [String: Any]
-    ) -> String {
-        let descriptions = OSCAL.uuid("system-descriptions", runName)
-        var plan: [String: Any] = [
-            "uuid": OSCAL.uuid("assessment-plan", runName),
+    /// The generated assessment plan, from the run's header alone: every system description as a
+    /// subject and every rule of the loaded packs (`include-all` both), and the system descriptions
+    /// as the (SSP-like) documents it imports.
+    private static func assessmentPlan(_ header: Report, packs: String) -> String {
+        let asOf = header.asOf.description
+        let descriptions = OSCAL.uuid("system-descriptions", asOf, packs)
+        let plan: [String: Any] = [
+            "uuid": OSCAL.uuid("assessment-plan", asOf, packs),
             "metadata": OSCAL.metadata(
-                title: "Compliance assessment plan as of \(report.asOf)", version: report.toolVersion, asOf: report.asOf),
+                title: "Compliance assessment plan as of \(asOf)", version: header.toolVersion, asOf: header.asOf),
             "import-ssp": [
                 "href": "#\(descriptions)",
                 "remarks": "The system descriptions (compliance-check input format v1) stand in for a system security plan.",
             ],
-            "reviewed-controls": controls,
-        ]
-        var resource: [String: Any] = [
-            "uuid": descriptions,
-            "title": "System descriptions evaluated",
-            "description": "The YAML system descriptions compliance-check evaluated.",
-        ]
-        let files = report.systems.map(\.file)
-        if !files.isEmpty { resource["rlinks"] = files.map { ["href": $0, "media-type": "application/yaml"] } }
-        plan["back-matter"] = ["resources": [resource]]
-        if !components.isEmpty {
-            plan["local-definitions"] = ["components": components]
-            plan["assessment-subjects"] = [
+            "reviewed-controls": allRules,
+            "assessment-subjects": [
                 [
-                    "type": "component",
-                    "include-subjects": components.map { ["subject-uuid": $0["uuid"] ?? "", "type": "component"] },
+                    "type": "component", "include-all": [String: Any](),
+                    "description":
+                        "Every AI system description given to the run; the assessment results define each as a component in its own result, with its file.",
                 ]
-            ]
-        }
+            ],
+            "back-matter": [
+                "resources": [
+                    [
+                        "uuid": descriptions,
+                        "title": "System descriptions evaluated",
+                        "description":
+                            "The YAML system descriptions compliance-check evaluated; each result of the assessment results names its file (property `file`).",
+                    ]
+                ]
+            ],
+        ]
         return OSCAL.render(["assessment-plan": plan])
     }
 }
