@@ -9,7 +9,7 @@ struct BenchSettings {
     var cli: String?
     /// Corpus sizes of the format table (each format, one job, against the scan; peak RSS).
     var corpusSizes = [2_000]
-    var formats = ["text", "json", "jsonl", "sarif", "junit", "markdown"]
+    var formats = ["text", "json", "jsonl", "sarif", "junit", "markdown", "html", "oscal"]
     /// A child whose peak RSS passes this is killed (a format that keeps every system in memory).
     var rssLimit = 4 << 30
     /// Runs of each single-file command (one-file check beside `--version`).
@@ -36,7 +36,7 @@ struct BenchSettings {
           swift build -c release --scratch-path .build-bench
           .build-bench/release/compliance-bench
         --cli defaults to compliance-check beside this binary. --corpus-sizes (default 2000) are the
-        folder sizes the formats (--formats, default all six) are run on, one job each, against a
+        folder sizes the formats (--formats, default all eight) are run on, one job each, against a
         bare libyaml scan of the same files; '' skips them; a run whose peak RSS passes --rss-limit
         (default 4096 MiB) is stopped. --startup-runs (default 41) runs of the one-file check and of
         --version; each --compare-cli adds another build's (e.g. --static-swift-stdlib) beside.
