@@ -1,5 +1,6 @@
 import ArgumentParser
 import ComplianceEngine
+import ComplianceRules
 import Foundation
 
 /// The command-line entry point. Parsing errors and usage errors exit with 2, as DESIGN §6 says.
@@ -22,12 +23,20 @@ struct ComplianceCheck: ParsableCommand {
     )
 
     static func main() {
+        // Most commands use the built-in packs: read the library the build compiled on another
+        // thread while the arguments are parsed (its first use waits for the read to finish).
+        Thread.detachNewThread { _ = ReportStrings.english }
         do {
             var command = try parseAsRoot()
             try command.run()
             if Output.lostDiagnostics { Foundation.exit(2) }
         } catch {
             if error is Output.WriteFailure { Foundation.exit(2) }
+            // A command's own exit code needs no message (`exitCode(for:)` would lay out the help
+            // to find that out).
+            if let exit = error as? ExitCode, exit != .success {
+                Foundation.exit(Output.lostDiagnostics ? max(exit.rawValue, 2) : exit.rawValue)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 do {
