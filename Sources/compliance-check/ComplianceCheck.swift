@@ -23,9 +23,15 @@ struct ComplianceCheck: ParsableCommand {
     )
 
     static func main() {
-        // Most commands use the built-in packs: read the library the build compiled on another
-        // thread while the arguments are parsed (its first use waits for the read to finish).
-        Thread.detachNewThread { _ = ReportStrings.english }
+        // Every command but the version, help and completion requests uses the built-in library
+        // (its report strings at least): read the copy the build compiled on another thread while
+        // the arguments are parsed (its first use waits for the read to finish).
+        let informational: Set = [
+            "--version", "--help", "-h", "help", "--generate-completion-script", "--experimental-dump-help",
+        ]
+        if !CommandLine.arguments.dropFirst().contains(where: informational.contains) {
+            Thread.detachNewThread { _ = ReportStrings.english }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
