@@ -26,10 +26,14 @@ struct ComplianceCheck: ParsableCommand {
         // Every command but the version, help and completion requests uses the built-in library
         // (its report strings at least): read the copy the build compiled on another thread while
         // the arguments are parsed (its first use waits for the read to finish).
-        let informational: Set = [
-            "--version", "--help", "-h", "help", "--generate-completion-script", "--experimental-dump-help",
-        ]
-        if !CommandLine.arguments.dropFirst().contains(where: informational.contains) {
+        // (A switch, not a Set: the first Set of strings costs more than the comparisons.)
+        let informational = CommandLine.arguments.dropFirst().contains {
+            switch $0 {
+            case "--version", "--help", "-h", "help", "--generate-completion-script", "--experimental-dump-help": true
+            default: false
+            }
+        }
+        if !informational {
             Thread.detachNewThread { _ = ReportStrings.english }
         }
         do {
