@@ -1,6 +1,5 @@
 import ArgumentParser
 import ComplianceEngine
-import ComplianceRules
 import Foundation
 
 /// The command-line entry point. Parsing errors and usage errors exit with 2, as DESIGN §6 says.
@@ -23,19 +22,6 @@ struct ComplianceCheck: ParsableCommand {
     )
 
     static func main() {
-        // Every command but the version, help and completion requests uses the built-in library
-        // (its report strings at least): read the copy the build compiled on another thread while
-        // the arguments are parsed (its first use waits for the read to finish).
-        // (A switch, not a Set: the first Set of strings costs more than the comparisons.)
-        let informational = CommandLine.arguments.dropFirst().contains {
-            switch $0 {
-            case "--version", "--help", "-h", "help", "--generate-completion-script", "--experimental-dump-help": true
-            default: false
-            }
-        }
-        if !informational {
-            Thread.detachNewThread { _ = ReportStrings.english }
-        }
         do {
             var command = try parseAsRoot()
             try command.run()
