@@ -55,8 +55,15 @@ let package = Package(
             ]
         ),
 
-        // Build tooling: turns rules/**/*.yaml into Swift source at build time.
-        .executableTarget(name: "embed-rule-packs", path: "Sources/embed-rule-packs"),
+        // Build tooling: turns rules/**/*.yaml into Swift source at build time: their text and the
+        // checked library compiled from them (Engine.builtIn() reads it without parsing or checking
+        // again). Its folder links ComplianceRules' sources (Sources/embed-rule-packs/ComplianceRules,
+        // a committed symlink), so that it loads and checks the packs with the library's own code.
+        .executableTarget(
+            name: "embed-rule-packs",
+            dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")],
+            path: "Sources/embed-rule-packs"
+        ),
         .plugin(
             name: "EmbedRulePacks",
             capability: .buildTool(),

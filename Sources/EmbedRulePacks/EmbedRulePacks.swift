@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds every `rules/**/*.yaml` file of the package into the target as Swift source, so that the
-/// built-in rule packs travel inside the library and the binary with no files beside them.
+/// built-in rule packs travel inside the library and the binary with no files beside them; and the
+/// library loaded and checked from them, compiled, so that start-up reads it without parsing YAML.
 @main
 struct EmbedRulePacks: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
@@ -14,14 +15,15 @@ struct EmbedRulePacks: BuildToolPlugin {
             }
         }
         files.sort { $0.path() < $1.path() }
-        let output = context.pluginWorkDirectoryURL.appending(path: "BundledRuleFiles.swift")
+        let texts = context.pluginWorkDirectoryURL.appending(path: "BundledRuleFiles.swift")
+        let compiled = context.pluginWorkDirectoryURL.appending(path: "CompiledBuiltInLibrary.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) rule file(s)",
                 executable: try context.tool(named: "embed-rule-packs").url,
-                arguments: [output.path(), rules.path()] + files.map { $0.path() },
+                arguments: [texts.path(), compiled.path(), rules.path()] + files.map { $0.path() },
                 inputFiles: files,
-                outputFiles: [output]
+                outputFiles: [texts, compiled]
             )
         ]
     }

@@ -7,6 +7,7 @@ import Foundation
 /// `compliance-check [check] PATH...`: evaluate system descriptions and gate on the result.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Evaluate system descriptions against the rule packs (the default command).",
         discussion: "Exit codes: 0 every gate passed, 1 a gate failed, 2 usage error or an input that could not be evaluated.")
 

@@ -28,6 +28,11 @@ struct ComplianceCheck: ParsableCommand {
             if Output.lostDiagnostics { Foundation.exit(2) }
         } catch {
             if error is Output.WriteFailure { Foundation.exit(2) }
+            // A command's own exit code needs no message (`exitCode(for:)` would lay out the help
+            // to find that out).
+            if let exit = error as? ExitCode, exit != .success {
+                Foundation.exit(Output.lostDiagnostics ? max(exit.rawValue, 2) : exit.rawValue)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 do {

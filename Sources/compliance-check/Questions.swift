@@ -5,6 +5,7 @@ import ComplianceRules
 /// `compliance-check questions PATH`: the facts a system still has to declare.
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "questions",
         abstract: "List the facts a system still has to declare, ranked by how many rules each decides.",
         discussion: "Exit codes: 0 the list was printed (however long), 2 usage error or a file that could not be evaluated.")
 

@@ -28,7 +28,7 @@ struct RuleOptions: ParsableArguments {
     func engine() throws -> Engine {
         var sources: [RuleSource] = []
         var problems: [Diagnostic] = []
-        if !noBuiltin { sources.append(.builtIn) }
+        if !noBuiltin, !ruleFolders.isEmpty { sources.append(.builtIn) }
         for folder in ruleFolders {
             do throws(DiagnosticList) {
                 sources.append(try RuleSource.directory(folder))
@@ -38,8 +38,9 @@ struct RuleOptions: ParsableArguments {
         }
         if problems.isEmpty {
             do throws(DiagnosticList) {
-                return try Engine(
-                    library: try RuleLibrary.load(sources), packs: packs.isEmpty ? nil : packs, language: language)
+                // The built-in packs alone: the library the build compiled, without copying their text.
+                let library = ruleFolders.isEmpty && !noBuiltin ? try RuleLibrary.builtIn() : try RuleLibrary.load(sources)
+                return try Engine(library: library, packs: packs.isEmpty ? nil : packs, language: language)
             } catch {
                 problems += error.diagnostics
             }

@@ -5,11 +5,12 @@ import ComplianceRules
 /// `compliance-check rules list|explain|test|lint`.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List, explain, test and lint rule packs.",
         subcommands: [List.self, Explain.self, Test.self, Lint.self, Catalog.self, Mapping.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every loaded rule.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every loaded rule.")
         @OptionGroup var rules: RuleOptions
 
         func run() throws {
@@ -19,7 +20,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule in plain words.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule in plain words.")
         @Argument(help: "The rule id, e.g. KZ-21-01.") var id: String
         @OptionGroup var rules: RuleOptions
 
@@ -44,6 +45,7 @@ struct Rules: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every rule's pass and fail examples (exit 1 when one misbehaves).")
         @Argument(help: "A folder of packs (default: the built-in packs).") var directory: String?
 
@@ -77,6 +79,7 @@ struct Rules: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check rule packs statically (exit 2 on errors) and warn about weak spots.")
         @Argument(help: "A folder of packs (default: the built-in packs).") var directory: String?
 

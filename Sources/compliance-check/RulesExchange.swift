@@ -12,6 +12,7 @@ extension Rules {
     /// `rules catalog --format oscal`: an OSCAL catalog per pack.
     struct Catalog: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "catalog",
             abstract: "Write each loaded pack as an OSCAL catalog.",
             discussion:
                 "With one pack (or one --pack) the catalog goes to stdout; with several, --output DIR writes DIR/<pack id>.catalog.json for each."
@@ -64,6 +65,7 @@ extension Rules {
     /// collection.
     struct Mapping: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mapping",
             abstract: "Write the related-rule links between packs as an OSCAL mapping collection.")
         @Option(help: "The format: oscal.") var format: ExchangeFormat = .oscal
         @OptionGroup var rules: RuleOptions

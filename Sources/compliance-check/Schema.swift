@@ -5,6 +5,7 @@ import ComplianceRules
 /// `compliance-check schema`: the JSON Schema of a system description, or of the JSON report.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of a system description, built from the fact vocabulary.",
         discussion: """
             Save it beside your system files, e.g. compliance-check schema > compliance-check.schema.json, and name it \

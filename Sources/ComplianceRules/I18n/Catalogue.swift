@@ -3,7 +3,7 @@ internal import OrderedCollections
 /// One translation catalogue (`rules/<pack>/i18n/<lang>.yaml`, `rules/i18n/<name>.<lang>.yaml`):
 /// every text keyed by a flat key (`rules.KZ-21-01.title`, `facts.system.id`,
 /// `derivations.risk_level.because.0`, `strings.gate.line`), each with where it is written.
-public struct Catalogue: Sendable {
+public struct Catalogue: Sendable, Equatable {
     /// One translated text and where it is written.
     public struct Entry: Sendable, Hashable {
         public var text: String

@@ -2,7 +2,7 @@ internal import OrderedCollections
 
 /// Every translation catalogue loaded with a rule library: per pack, the vocabulary's (the files
 /// of one language merged) and the report's own strings.
-public struct Catalogues: Sendable {
+public struct Catalogues: Sendable, Equatable {
     /// Pack catalogues by pack id, then language.
     public var packs: [String: [Language: Catalogue]] = [:]
     /// The vocabulary catalogues of each language, merged (`facts.<path>`).

@@ -20,8 +20,25 @@ public struct ReportStrings: Sendable, Equatable {
     /// English, the default.
     public static var english: ReportStrings { builtIn(.en) }
 
-    /// Every built-in language, read once from the embedded catalogues.
+    /// Every built-in language, read once from the embedded catalogues: from the compiled built-in
+    /// library when the build made one (no YAML read), else from their text.
     private static let loaded: [Language: ReportStrings] = {
+        var tables: [Language: [String: String]] = [:]
+        if let compiled = RuleLibrary.compiledBuiltIn?.catalogues.report {
+            tables = compiled.mapValues { table(of: $0) }
+        } else {
+            tables = readCatalogues()
+        }
+        let english = tables[.en] ?? [:]
+        var result: [Language: ReportStrings] = [:]
+        for language in Language.allCases {
+            result[language] = ReportStrings(language: language, table: tables[language] ?? english, english: english)
+        }
+        return result
+    }()
+
+    /// The `strings.` table of each built-in report catalogue, read from its embedded text.
+    static func readCatalogues() -> [Language: [String: String]] {
         var tables: [Language: [String: String]] = [:]
         for language in Language.allCases {
             let path = "i18n/report.\(language.rawValue).yaml"
@@ -31,13 +48,8 @@ public struct ReportStrings: Sendable, Equatable {
             else { continue }
             tables[language] = table(of: catalogue)
         }
-        let english = tables[.en] ?? [:]
-        var result: [Language: ReportStrings] = [:]
-        for language in Language.allCases {
-            result[language] = ReportStrings(language: language, table: tables[language] ?? english, english: english)
-        }
-        return result
-    }()
+        return tables
+    }
 
     /// The `strings.` entries of a report catalogue, keyed without the prefix.
     static func table(of catalogue: Catalogue) -> [String: String] {

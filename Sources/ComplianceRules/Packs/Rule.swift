@@ -58,8 +58,8 @@ public struct RuleExamples: Sendable, Equatable {
 }
 
 /// A fact derived by a pack from other facts, first matching case wins (DESIGN §4.4).
-public struct Derivation: Sendable {
-    public struct Case: Sendable {
+public struct Derivation: Sendable, Equatable {
+    public struct Case: Sendable, Equatable {
         public var value: String
         public var when: Condition
         public var because: String
@@ -92,7 +92,7 @@ public struct Derivation: Sendable {
 
 /// How a derivation's under-classification finding (`<NAMESPACE>-<NAME>-DECLARED`) reads and
 /// weighs: written in the manifest beside the derivation, with the defaults of DESIGN §4.4.
-public struct DeclaredCheck: Sendable {
+public struct DeclaredCheck: Sendable, Equatable {
     public var title: String
     public var description: String?
     public var severity: Severity
@@ -126,7 +126,7 @@ public struct DeclaredCheck: Sendable {
 }
 
 /// A jurisdiction's rule pack: manifest, derivations and rules from every sector file.
-public struct RulePack: Sendable {
+public struct RulePack: Sendable, Equatable {
     public var id: String
     public var namespace: String
     public var title: String

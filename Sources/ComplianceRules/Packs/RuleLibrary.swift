@@ -1,5 +1,5 @@
 /// The vocabulary and every loaded rule pack, checked (DESIGN §4): what the engine compiles.
-public struct RuleLibrary: Sendable {
+public struct RuleLibrary: Sendable, Equatable {
     public let vocabulary: Vocabulary
     public let packs: [RulePack]
     /// The translations loaded with the packs and the vocabulary (DESIGN §10).
@@ -27,13 +27,28 @@ public struct RuleLibrary: Sendable {
 
     /// The built-in vocabulary and packs.
     public static func builtIn() throws(DiagnosticList) -> RuleLibrary {
-        try load([.builtIn])
+        if let compiledBuiltIn { return compiledBuiltIn }
+        return try loadChecked([.builtIn])
     }
 
     /// Loads packs from `sources`. The vocabulary is the first `vocabulary.yaml` found at the top of
     /// a source, else `vocabulary`, else the built-in one; a `vocabulary-extension.yaml` at the top
     /// of a source adds its facts to it. Every problem of every file is reported.
+    ///
+    /// The built-in source alone is not read again: the build loaded and checked it with
+    /// `loadChecked` and embedded the result (`compiledBuiltIn`), which equals what it would give.
     public static func load(_ sources: [RuleSource], vocabulary: Vocabulary? = nil) throws(DiagnosticList) -> RuleLibrary {
+        if vocabulary == nil, sources.count == 1, sources[0].isBuiltIn, let compiledBuiltIn {
+            return compiledBuiltIn
+        }
+        return try loadChecked(sources, vocabulary: vocabulary)
+    }
+
+    /// `load` reading and checking every file, the built-in ones too: what the build runs to
+    /// compile the built-in library, and what `load` runs for any other sources.
+    package static func loadChecked(_ sources: [RuleSource], vocabulary: Vocabulary? = nil) throws(DiagnosticList)
+        -> RuleLibrary
+    {
         var diagnostics: [Diagnostic] = []
         let reader = YAMLReader()
         var chosen = vocabulary

@@ -13,7 +13,12 @@ public struct RuleSource: Sendable {
         }
     }
 
-    public var files: [File]
+    public var files: [File] {
+        didSet { isBuiltIn = false }
+    }
+
+    /// Whether this is `builtIn` unchanged: the files the build also compiled (`RuleLibrary.load`).
+    private(set) var isBuiltIn = false
 
     public init(files: [File]) {
         self.files = files
@@ -21,10 +26,12 @@ public struct RuleSource: Sendable {
 
     /// The packs embedded in this build (from the repository's `rules/`).
     public static var builtIn: RuleSource {
-        RuleSource(
+        var source = RuleSource(
             files: BuiltInRules.files.map {
                 File(displayName: BuiltInRules.displayName(of: $0.path), relativePath: $0.path, bytes: Array($0.text.utf8))
             })
+        source.isBuiltIn = true
+        return source
     }
 
     /// Every `*.yaml` file below `directory`: a pack folder (holding `pack.yaml`) or a folder of

@@ -1,6 +1,6 @@
 /// Every fact a system description may hold: the single source for input validation, rule type
 /// checking, the JSON Schema, the template and the questionnaire.
-public struct Vocabulary: Sendable {
+public struct Vocabulary: Sendable, Equatable {
     /// The facts in declaration order.
     public let facts: [Fact]
     private let index: [String: Int]
