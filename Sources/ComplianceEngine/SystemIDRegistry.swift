@@ -12,11 +12,13 @@ package struct SystemIDRegistry: Sendable {
         let low: UInt64
     }
 
+    /// 16 bytes: where the path lies in the arena, and the position (a file of at most 8 MiB has
+    /// fewer than 2^32 lines and columns).
     private struct First: Sendable {
-        let pathStart: Int
-        let pathCount: Int
-        let line: Int
-        let column: Int
+        let pathStart: UInt32
+        let pathCount: UInt32
+        let line: UInt32
+        let column: UInt32
     }
 
     private var firsts: [Digest: First] = [:]
@@ -31,13 +33,18 @@ package struct SystemIDRegistry: Sendable {
     package mutating func insert(_ id: String, at location: SourceLocation) -> SourceLocation? {
         let digest = Self.digest(id)
         if let first = firsts[digest] {
-            let path = String(decoding: paths[first.pathStart..<(first.pathStart + first.pathCount)], as: UTF8.self)
-            return SourceLocation(file: path, line: first.line, column: first.column)
+            let start = Int(first.pathStart)
+            let path = String(decoding: paths[start..<(start + Int(first.pathCount))], as: UTF8.self)
+            return SourceLocation(file: path, line: Int(first.line), column: Int(first.column))
         }
+        // An arena past 4 GiB (some 80 million paths) keeps the digest but not the path; a
+        // duplicate of such an id is still found, and named by its id alone.
         let start = paths.count
-        paths.append(contentsOf: location.file.utf8)
+        let fits = start + location.file.utf8.count <= Int(UInt32.max)
+        if fits { paths.append(contentsOf: location.file.utf8) }
         firsts[digest] = First(
-            pathStart: start, pathCount: paths.count - start, line: location.line, column: location.column)
+            pathStart: UInt32(clamping: start), pathCount: UInt32(clamping: fits ? paths.count - start : 0),
+            line: UInt32(clamping: location.line), column: UInt32(clamping: location.column))
         return nil
     }
 

@@ -6,7 +6,10 @@ public import ComplianceRules
 /// or is not in effect yet). Expired waivers are reported by `Engine.check(sharedWaivers:options:)`.
 public struct WaiverLedger: Sendable {
     private let waivers: [Waiver]
+    /// The shared waivers that waived something. A system's own (inline) waivers are not kept:
+    /// they are its business, and keeping them would grow with the run.
     private var used: Set<Waiver> = []
+    private let shared: Set<Waiver>
     /// The systems that waivers name (`system:`), and those of them that were checked: only these
     /// are kept, so the ledger stays the size of the waiver file however many systems a run has.
     private let named: Set<String>
@@ -16,13 +19,14 @@ public struct WaiverLedger: Sendable {
     public init(_ waivers: [Waiver], asOf: CalendarDate) {
         self.waivers = waivers.filter { $0.expires >= asOf }
         named = Set(self.waivers.compactMap(\.system))
+        shared = Set(self.waivers)
     }
 
     /// Notes which shared waivers one evaluated system used.
     public mutating func record(_ system: SystemReport) {
         if named.contains(system.systemID) { systems.insert(system.systemID) }
         for finding in system.findings where finding.status == .waived {
-            if let waiver = finding.waiver { used.insert(waiver) }
+            if let waiver = finding.waiver, shared.contains(waiver) { used.insert(waiver) }
         }
     }
 

@@ -28,10 +28,15 @@ package struct FolderWalker: Sequence, IteratorProtocol {
         case unreadableFolder(Int32)
     }
 
+    /// A folder being walked: its names, sorted, in one byte arena (a folder of 100,000 systems
+    /// keeps 100,000 short names; one array each would cost three times the memory).
     private struct Frame {
         var folder: [UInt8]
-        var names: [[UInt8]]
+        var bytes: [UInt8]
+        var names: [Range<Int>]
         var next = 0
+
+        func name(_ index: Int) -> [UInt8] { Array(bytes[names[index]]) }
     }
 
     private let extensions: [[UInt8]]
@@ -57,7 +62,7 @@ package struct FolderWalker: Sequence, IteratorProtocol {
                 stack.removeLast()
                 continue
             }
-            let name = stack[top].names[stack[top].next]
+            let name = stack[top].name(stack[top].next)
             stack[top].next += 1
             let path = Self.join(stack[top].folder, name)
             var status = stat()
@@ -95,16 +100,22 @@ package struct FolderWalker: Sequence, IteratorProtocol {
             return
         }
         defer { closedir(directory) }
-        var names: [[UInt8]] = []
+        var bytes: [UInt8] = []
+        var names: [Range<Int>] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
-                Array(buffer.prefix { $0 != 0 })
+            withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                let name = buffer.prefix { $0 != 0 }
+                if name.elementsEqual([UInt8(ascii: ".")]) || name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                    return
+                }
+                // A regular file without a matching extension is never an input: not kept.
+                if entry.pointee.d_type == UInt8(DT_REG), !matches(Array(name)) { return }
+                names.append(bytes.count..<(bytes.count + name.count))
+                bytes.append(contentsOf: name)
             }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            names.append(name)
         }
-        names.sort { $0.lexicographicallyPrecedes($1) }
-        stack.append(Frame(folder: folder, names: names))
+        names.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        stack.append(Frame(folder: folder, bytes: bytes, names: names))
     }
 
     private func matches(_ name: [UInt8]) -> Bool {
