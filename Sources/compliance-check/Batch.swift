@@ -4,23 +4,28 @@ import Dispatch
 import Foundation
 
 /// Evaluates files on several cores and hands results back in input order, a window at a time,
-/// so memory stays flat however many files there are (the candidates are walked lazily).
+/// so memory stays flat however many files there are (the candidates are walked lazily). Each
+/// worker also renders what it evaluated, for the reports that can render away from the writing
+/// (`ReportStream.makeRenderer`), so that only the writing is left in input order.
 struct Batch {
     let engine: Engine
     let options: EvaluationOptions
     let jobs: Int
+    /// Makes one worker's renderers (one per report); each worker keeps its own for the run.
+    var makeRenderers: @Sendable () -> ReportOutputs.Renderers = { ReportOutputs.Renderers([]) }
 
     /// What became of one candidate.
     enum Outcome: Sendable {
-        /// Evaluated; `idLocation` is where its `system.id` is written.
-        case evaluated(SystemReport, idLocation: SourceLocation)
+        /// Evaluated; `idLocation` is where its `system.id` is written, `rendered` each report's
+        /// text for it (`nil`: a report that renders as it writes).
+        case evaluated(SystemReport, idLocation: SourceLocation, rendered: [String?])
         case failed(DiagnosticList)
         /// A searched file that is not a system description, and why.
         case skipped(path: String, reason: String)
     }
 
     /// The file read and parsed once (`SystemDiscovery.classify`), then evaluated.
-    private func evaluate(_ candidate: SystemDiscovery.Candidate) -> Outcome {
+    private func evaluate(_ candidate: SystemDiscovery.Candidate, renderers: inout ReportOutputs.Renderers) -> Outcome {
         switch SystemDiscovery.classify(candidate) {
         case .skipped(let reason):
             return .skipped(path: candidate.path, reason: reason)
@@ -30,7 +35,9 @@ struct Batch {
             let root = Engine.evidenceRoot(of: document.file, options: options)
             switch engine.evaluate(document, options: options, evidenceRoot: root) {
             case .success(let system):
-                return .evaluated(system, idLocation: document.location(of: [.key("system"), .key("id")]))
+                return .evaluated(
+                    system, idLocation: document.location(of: [.key("system"), .key("id")]),
+                    rendered: renderers.render(system))
             case .failure(let problems):
                 return .failed(problems)
             }
@@ -41,6 +48,7 @@ struct Batch {
         _ candidates: SystemDiscovery.Candidates, _ deliver: (Outcome) throws(Failure) -> Void
     ) throws(Failure) {
         let window = max(1, jobs) * 8
+        let workers = Workers(count: max(1, jobs), make: makeRenderers)
         var candidates = candidates
         while true {
             var chunk: [SystemDiscovery.Candidate] = []
@@ -48,14 +56,15 @@ struct Batch {
             if chunk.isEmpty { return }
             let results = Results(count: chunk.count)
             if jobs == 1 || chunk.count == 1 {
-                for (index, file) in chunk.enumerated() { results.set(index, evaluate(file)) }
+                for (index, file) in chunk.enumerated() { results.set(index, evaluate(file, renderers: &workers.slots[0])) }
             } else {
                 // `jobs` stripes, so no more than `jobs` files are evaluated at once.
                 let stripes = min(jobs, chunk.count)
                 let work = chunk
                 DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                    // A stripe is one worker at a time: it alone touches its renderers.
                     for index in stride(from: stripe, to: work.count, by: stripes) {
-                        results.set(index, evaluate(work[index]))
+                        results.set(index, evaluate(work[index], renderers: &workers.slots[stripe]))
                     }
                 }
             }
@@ -63,6 +72,22 @@ struct Batch {
                 if let result { try deliver(result) }
             }
         }
+    }
+}
+
+/// Each worker's renderers, kept for the whole run; slot `i` is used by stripe `i` only, never by
+/// two threads at once.
+private final class Workers: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<ReportOutputs.Renderers>
+
+    init(count: Int, make: () -> ReportOutputs.Renderers) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: make())
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
     }
 }
 

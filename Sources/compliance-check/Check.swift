@@ -161,7 +161,6 @@ struct Check: ParsableCommand {
         }
         var ledger = WaiverLedger(options.waivers, asOf: date)
 
-        let batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
 
         try refuseMistypedCommand()
         let colored =
@@ -185,6 +184,9 @@ struct Check: ParsableCommand {
                         quiet: quiet)
                 )
             })
+        var batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let renderers = outputs.makeRenderers()
+        batch.makeRenderers = { renderers }
         var checked = 0
         var failures = 0
         var unevaluated = 0
@@ -205,7 +207,7 @@ struct Check: ParsableCommand {
                         Output.error(problem.description)
                     }
                     try outputs.add(unevaluated: problems.diagnostics)
-                case .evaluated(let system, let idLocation):
+                case .evaluated(let system, let idLocation, let rendered):
                     if let first = ids.insert(system.systemID, at: idLocation) {
                         let problem = Diagnostic.error(
                             "system id '\(system.systemID)' is also the id of \(first.file); each system in a run needs its own id",
@@ -223,7 +225,7 @@ struct Check: ParsableCommand {
                     }
                     // --quiet: passing systems are counted (text) but kept out of every output.
                     if quiet, system.gate == .pass, format != .text { return }
-                    try outputs.add(system)
+                    try outputs.add(system, rendered: rendered)
                 }
             }
             if !quiet {

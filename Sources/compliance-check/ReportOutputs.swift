@@ -23,17 +23,27 @@ struct ReportOutputs {
         targets = [Target(stream: stdout, path: nil)] + files.map { Target(stream: $0.stream, path: $0.path) }
     }
 
-    mutating func add(_ system: SystemReport) throws(Output.WriteFailure) {
-        try write { $0.add(system) }
+    /// One renderer per report (`nil` for a report that renders only as it is written), for one
+    /// worker thread.
+    func makeRenderers() -> Renderers {
+        Renderers(targets.map { $0.stream.makeRenderer() })
+    }
+
+    /// Adds `system`, with the texts `makeRenderers()` made for it (`nil`: render it now).
+    mutating func add(_ system: SystemReport, rendered: [String?]? = nil) throws(Output.WriteFailure) {
+        try write { stream, index in
+            if let rendered, index < rendered.count, let text = rendered[index] { return stream.add(system, rendered: text) }
+            return stream.add(system)
+        }
     }
 
     mutating func add(unevaluated problems: [Diagnostic]) throws(Output.WriteFailure) {
-        try write { $0.add(unevaluated: problems) }
+        try write { stream, _ in stream.add(unevaluated: problems) }
     }
 
     /// Ends every stream and puts each file in place.
     mutating func finish() throws(Output.WriteFailure) {
-        try write { $0.end() }
+        try write { stream, _ in stream.end() }
         for index in targets.indices where !targets[index].failed {
             guard let file = targets[index].file else { continue }
             do throws(ReportWriteError) {
@@ -44,7 +54,19 @@ struct ReportOutputs {
         }
     }
 
-    private mutating func write(_ next: (inout any ReportStream) -> String) throws(Output.WriteFailure) {
+    /// Each report's renderer for one worker thread.
+    struct Renderers: Sendable {
+        private var renderers: [(any SystemRenderer)?]
+
+        init(_ renderers: [(any SystemRenderer)?]) { self.renderers = renderers }
+
+        /// Each report's text for `system`, in the order of the reports.
+        mutating func render(_ system: SystemReport) -> [String?] {
+            renderers.indices.map { index in renderers[index]?.render(system) }
+        }
+    }
+
+    private mutating func write(_ next: (inout any ReportStream, _ index: Int) -> String) throws(Output.WriteFailure) {
         if !begun {
             begun = true
             for index in targets.indices {
@@ -59,7 +81,7 @@ struct ReportOutputs {
             }
         }
         for index in targets.indices where !targets[index].failed {
-            try emit(index, next(&targets[index].stream))
+            try emit(index, next(&targets[index].stream, index))
         }
     }
 

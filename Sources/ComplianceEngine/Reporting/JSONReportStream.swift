@@ -27,10 +27,24 @@ public struct JSONReportStream: ReportStream {
     }
 
     public mutating func add(_ system: SystemReport) -> String {
+        var renderer = Renderer(detail: header.settings.detail)
+        return add(system, rendered: renderer.render(system))
+    }
+
+    public func makeRenderer() -> (any SystemRenderer)? { Renderer(detail: header.settings.detail) }
+
+    public mutating func add(_ system: SystemReport, rendered: String) -> String {
         let separator = tally.systems == 0 ? "\n    " : ",\n    "
         tally.add(system)
-        return separator
-            + Self.text(DetailedSystem(system: system, detail: header.settings.detail), indent: 2)
+        return separator + rendered
+    }
+
+    /// A system's object, two levels in, made on a worker thread.
+    struct Renderer: SystemRenderer {
+        let detail: Report.Detail
+        mutating func render(_ system: SystemReport) -> String {
+            JSONReportStream.text(DetailedSystem(system: system, detail: detail), indent: 2)
+        }
     }
 
     public mutating func add(unevaluated problems: [Diagnostic]) -> String {

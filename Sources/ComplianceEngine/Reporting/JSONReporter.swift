@@ -20,10 +20,18 @@ public enum JSONReporter {
 
         public mutating func begin() -> String { "" }
         public mutating func add(_ system: SystemReport) -> String { JSONReporter.renderLine(system, detail: detail) }
+        public func makeRenderer() -> (any SystemRenderer)? { Renderer(detail: detail) }
+        public mutating func add(_ system: SystemReport, rendered: String) -> String { rendered }
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {
             problems.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
         }
         public mutating func end() -> String { "" }
+    }
+
+    /// A system's line, made on a worker thread.
+    struct Renderer: SystemRenderer {
+        let detail: Report.Detail
+        mutating func render(_ system: SystemReport) -> String { JSONReporter.renderLine(system, detail: detail) }
     }
 
     /// One system object on one line, ending with a newline (for `jsonl`); `pass` and

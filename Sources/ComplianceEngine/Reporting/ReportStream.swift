@@ -10,9 +10,28 @@ public protocol ReportStream {
     mutating func add(_ system: SystemReport) -> String
     mutating func add(unevaluated problems: [Diagnostic]) -> String
     mutating func end() -> String
+    /// A renderer of the per-system text of this stream for one worker thread (each worker makes
+    /// its own), or `nil` when this stream renders only in `add(_:)`. What it renders depends on the
+    /// system and on how the stream was made, never on the systems before it, so a batch can render
+    /// on the threads that evaluate and keep only the writing in input order.
+    func makeRenderer() -> (any SystemRenderer)?
+    /// What `add(_:)` returns for `system`, given `rendered`: the text a renderer from
+    /// `makeRenderer()` made for it. `add(_:)` is this with the stream's own renderer, so the two
+    /// give the same bytes.
+    mutating func add(_ system: SystemReport, rendered: String) -> String
+}
+
+/// The part of a stream's `add(_:)` that can run away from the stream: one system's text.
+public protocol SystemRenderer: Sendable {
+    mutating func render(_ system: SystemReport) -> String
 }
 
 extension ReportStream {
+    /// By default a stream renders in `add(_:)`.
+    public func makeRenderer() -> (any SystemRenderer)? { nil }
+
+    public mutating func add(_ system: SystemReport, rendered: String) -> String { add(system) }
+
     /// The whole text for `systems` and `errors` (grouped by file, one input each), in that order.
     mutating func render(systems: [SystemReport], errors: [Diagnostic]) -> String {
         var text = begin()

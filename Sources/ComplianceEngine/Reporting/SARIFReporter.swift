@@ -37,6 +37,28 @@ public enum SARIFReporter {
         return stream.render(systems: report.systems, errors: report.errors)
     }
 
+    /// A system's results, comma-separated, four levels in, made on a worker thread (the stream
+    /// puts the separator before them).
+    struct Renderer: SystemRenderer {
+        let header: Report
+        let resolver: PathResolver
+        let index: [String: Int]
+
+        static func isResult(_ finding: Finding) -> Bool {
+            finding.status == .fail || finding.status == .unknown || finding.status == .waived
+        }
+
+        mutating func render(_ system: SystemReport) -> String {
+            var text = ""
+            for finding in system.findings where Self.isResult(finding) {
+                let json = SARIFReporter.result(
+                    finding, system: system, ruleIndex: index[finding.rule], report: header, resolver: resolver)
+                text += (text.isEmpty ? "" : ",\n        ") + json.rendered(pretty: true, indent: 4)
+            }
+            return text
+        }
+    }
+
     /// The SARIF log written system by system: the rules first (every rule of the loaded packs,
     /// then their derived `…-DECLARED` checks), then each system's results, then the invocation
     /// (whether every input could be evaluated) and the run's properties, which are known last.
@@ -81,16 +103,18 @@ public enum SARIFReporter {
         }
 
         public mutating func add(_ system: SystemReport) -> String {
+            var renderer = Renderer(header: header, resolver: resolver, index: index)
+            return add(system, rendered: renderer.render(system))
+        }
+
+        public func makeRenderer() -> (any SystemRenderer)? { Renderer(header: header, resolver: resolver, index: index) }
+
+        public mutating func add(_ system: SystemReport, rendered: String) -> String {
             tally.add(system)
-            var text = ""
-            for finding in system.findings {
-                guard finding.status == .fail || finding.status == .unknown || finding.status == .waived else { continue }
-                let json = SARIFReporter.result(
-                    finding, system: system, ruleIndex: index[finding.rule], report: header, resolver: resolver)
-                text += (results == 0 ? "\n        " : ",\n        ") + json.rendered(pretty: true, indent: 4)
-                results += 1
-            }
-            return text
+            guard !rendered.isEmpty else { return "" }
+            let separator = results == 0 ? "\n        " : ",\n        "
+            results += system.findings.count(where: Renderer.isResult)
+            return separator + rendered
         }
 
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {

@@ -32,24 +32,30 @@ public enum TextReporter {
     public struct Stream: ReportStream {
         private let header: Report
         private let style: Style
-        private let quiet: Bool
         private var tally = StreamTally()
-        private var memo = Memo()
+        private var renderer: Renderer
 
         public init(header: Report, style: Style = Style(), quiet: Bool = false) {
             self.header = header
             var style = style
             style.strings = header.strings
             self.style = style
-            self.quiet = quiet
+            renderer = Renderer(header: header, style: style, quiet: quiet)
         }
 
         public mutating func begin() -> String { "" }
 
         public mutating func add(_ system: SystemReport) -> String {
+            add(system, rendered: renderer.render(system))
+        }
+
+        public func makeRenderer() -> (any SystemRenderer)? {
+            Renderer(header: header, style: style, quiet: renderer.quiet)
+        }
+
+        public mutating func add(_ system: SystemReport, rendered: String) -> String {
             tally.add(system)
-            if quiet, system.gate == .pass { return "" }
-            return TextReporter.render(system, report: header, style: style, memo: &memo) + "\n"
+            return rendered
         }
 
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {
@@ -93,6 +99,26 @@ public enum TextReporter {
 
     /// Text that is the same for every system of a run, rendered once: the detail labels and
     /// each list of citations (rules cite the same articles in every system).
+    /// A system's lines, made on a worker thread (with the worker's own memo); with `quiet`, a
+    /// passing system has none.
+    struct Renderer: SystemRenderer {
+        let header: Report
+        let style: Style
+        let quiet: Bool
+        private var memo = Memo()
+
+        init(header: Report, style: Style, quiet: Bool) {
+            self.header = header
+            self.style = style
+            self.quiet = quiet
+        }
+
+        mutating func render(_ system: SystemReport) -> String {
+            if quiet, system.gate == .pass { return "" }
+            return TextReporter.render(system, report: header, style: style, memo: &memo) + "\n"
+        }
+    }
+
     struct Memo {
         var labels: Labels?
         var citations: [[Citation]: String] = [:]
