@@ -161,7 +161,6 @@ struct Check: ParsableCommand {
         }
         var ledger = WaiverLedger(options.waivers, asOf: date)
 
-
         try refuseMistypedCommand()
         let colored =
             noColor ? false : color.enabled(terminal: Output.isTerminal, environment: ProcessInfo.processInfo.environment)
