@@ -97,6 +97,46 @@ struct ValidationErrorTests {
         #expect(result.document?.root["system"]?["sectors"] == ["education"])
     }
 
+    @Test("dates written as strings become dates at every depth; everything else is kept as written")
+    func datesAreNormalizedWhereverTheyAre() throws {
+        let text =
+            minimalSystem + """
+            risk:
+              classified_on: '2026-02-01'
+              management:
+                last_review: 2026-03-01
+                register: {file: docs/register.xlsx, date: '2026-03-10', expires: 2027-03-10, title: Register}
+            data:
+              datasets:
+                - name: Scans
+                  metadata: {file: docs/scans.md, date: '2026-01-05'}
+                - name: Notes
+                  metadata: docs/notes.md
+
+            """
+        let result = try validate(text)
+        #expect(result.diagnostics == [])
+        let root = try #require(result.document?.root)
+        let date = { (text: String) in Value.date(try #require(CalendarDate(text))) }
+        #expect(root["risk"]?["classified_on"] == (try date("2026-02-01")))
+        #expect(root["risk"]?["management"]?["last_review"] == (try date("2026-03-01")))
+        let register: Value = [
+            "file": "docs/register.xlsx", "date": try date("2026-03-10"), "expires": try date("2027-03-10"),
+            "title": "Register",
+        ]
+        #expect(root["risk"]?["management"]?["register"] == register)
+        let datasets: Value = [
+            ["name": "Scans", "metadata": ["file": "docs/scans.md", "date": try date("2026-01-05")]],
+            ["name": "Notes", "metadata": "docs/notes.md"],
+        ]
+        #expect(root["data"]?["datasets"] == datasets)
+        // The rest of the document is what was read, key order included.
+        let read = try YAMLReader().read(text, file: "system.yaml").root
+        #expect(root["system"] == read["system"])
+        #expect(root.mapValue?.keys == read.mapValue?.keys)
+        #expect(root["risk"]?["management"]?.mapValue?.keys == ["last_review", "register"])
+    }
+
     @Test("an unknown key is a warning with a suggestion; the document is still valid")
     func unknownKeyWarning() throws {
         let result = try validate(minimalSystem + "autonomy:\n  levle: low\n")

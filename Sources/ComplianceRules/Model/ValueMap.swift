@@ -44,6 +44,9 @@ public struct ValueMap: Sendable, Hashable, RandomAccessCollection, ExpressibleB
     @discardableResult
     public mutating func updateValue(_ value: Value, forKey key: String) -> Value? { storage.updateValue(value, forKey: key) }
 
+    /// Replaces the value of entry `index` (which must exist), keeping its key and position.
+    package mutating func setValue(_ value: Value, at index: Int) { storage.values[index] = value }
+
     /// Removes the entry at `key` and returns its value.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> Value? { storage.removeValue(forKey: key) }

@@ -45,6 +45,26 @@ public struct Node: Sendable {
         }
     }
 
+    /// Entry `index` of a mapping (which must be one, with that many entries).
+    func child(at index: Int) -> Node {
+        guard case .map(let map) = value else { return Node(value: .null, marks: nil, file: file) }
+        let childMarks = marks.flatMap { index < $0.children.count ? $0.children[index] : nil }
+        return Node(value: map[index].value, marks: childMarks, file: file)
+    }
+
+    /// Where the key of entry `index` of a mapping is written, or this value's location.
+    func keyLocation(at index: Int) -> SourceLocation {
+        guard let marks, index < marks.keys.count else { return location }
+        return marks.keys[index].located(in: file)
+    }
+
+    /// Element `index` of a list (which must be one, with that many elements).
+    func element(at index: Int) -> Node {
+        guard case .list(let list) = value else { return Node(value: .null, marks: nil, file: file) }
+        let childMarks = marks.flatMap { index < $0.children.count ? $0.children[index] : nil }
+        return Node(value: list[index], marks: childMarks, file: file)
+    }
+
     /// The value at `key` of a mapping.
     public subscript(key: String) -> Node? {
         guard case .map(let map) = value, let index = map.index(forKey: key) else { return nil }

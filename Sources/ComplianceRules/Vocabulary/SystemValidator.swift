@@ -63,50 +63,62 @@ private struct Walk {
 
     /// Checks a mapping whose fields are the children of `path`; returns it normalized.
     mutating func object(_ node: Node, path: String, display: String? = nil, extraKeys: [String] = []) -> Value {
-        let display = display ?? path
-        guard case .map(var entries) = node.value else {
+        normalized(object: node, path: path, display: display ?? path, extraKeys: extraKeys) ?? node.value
+    }
+
+    // Below, a check returns the value normalized, or `nil` when normalizing changes nothing (the
+    // common case: only dates written as strings change), so that an unchanged mapping or list is
+    // kept as it is instead of being copied and rebuilt key by key.
+
+    private mutating func normalized(object node: Node, path: String, display: String, extraKeys: [String]) -> Value? {
+        guard case .map(let map) = node.value else {
             error(
                 "\(display.isEmpty ? "the document" : display): expected a mapping, found \(node.value.typeName)",
                 at: node.location)
-            return node.value
+            return nil
         }
         let declared = vocabulary.children(of: path)
-        for entry in node.entries {
-            let childPath = display.isEmpty ? entry.key : "\(display).\(entry.key)"
-            guard let fact = declared.first(where: { $0.name == entry.key }) else {
-                if extraKeys.contains(entry.key) { continue }
+        var changed: ValueMap?
+        for index in map.indices {
+            let (key, child) = map[index]
+            guard let fact = declared.first(where: { $0.name == key }) else {
+                if extraKeys.contains(key) { continue }
                 let names = declared.map(\.name) + extraKeys
                 let message =
-                    "unknown key '\(entry.key)'" + (display.isEmpty ? "" : " in \(display)")
-                    + Suggestion.phrase(for: entry.key, in: names)
-                diagnostics.append(
-                    validator.strict ? .error(message, at: entry.keyLocation) : .warning(message, at: entry.keyLocation))
+                    "unknown key '\(key)'" + (display.isEmpty ? "" : " in \(display)")
+                    + Suggestion.phrase(for: key, in: names)
+                let location = node.keyLocation(at: index)
+                diagnostics.append(validator.strict ? .error(message, at: location) : .warning(message, at: location))
                 continue
             }
-            if entry.node.value == .null { continue }  // an empty value is an undeclared fact
-            entries[entry.key] = value(entry.node, fact: fact, path: childPath)
+            if case .null = child { continue }  // an empty value is an undeclared fact
+            let childPath = display.isEmpty ? key : "\(display).\(key)"
+            if let value = check(node.child(at: index), type: fact.type, fact: fact, path: childPath) {
+                if changed == nil { changed = map }
+                changed?.setValue(value, at: index)
+            }
         }
         if !partial {
             for fact in declared where fact.required {
-                if entries[fact.name] == nil || entries[fact.name] == .null {
+                if map[fact.name] == nil || map[fact.name] == .null {
                     let name = display.isEmpty ? fact.name : "\(display).\(fact.name)"
                     error("missing required fact '\(name)': \(fact.meaning)", at: node.location)
                 }
             }
         }
-        return .map(entries)
+        return changed.map(Value.map)
     }
 
     /// Checks one value against its fact; returns it normalized.
     mutating func value(_ node: Node, fact: Fact, path: String) -> Value {
-        check(node, type: fact.type, fact: fact, path: path)
+        check(node, type: fact.type, fact: fact, path: path) ?? node.value
     }
 
-    private mutating func check(_ node: Node, type: FactType, fact: Fact, path: String) -> Value {
+    private mutating func check(_ node: Node, type: FactType, fact: Fact, path: String) -> Value? {
         let value = node.value
-        func mismatch(_ expected: String) -> Value {
+        func mismatch(_ expected: String) -> Value? {
             error("\(path): expected \(expected), found \(value.typeName) '\(value)'", at: node.location)
-            return value
+            return nil
         }
         switch type {
         case .string:
@@ -114,26 +126,23 @@ private struct Walk {
             if let pattern = vocabulary.patterns[fact.path], !pattern.matches(text) {
                 error("\(path): '\(text)' does not match the pattern \(pattern.source)", at: node.location)
             }
-            return value
+            return nil
         case .bool:
             guard case .bool = value else { return mismatch("true or false") }
-            return value
+            return nil
         case .int:
             guard case .int = value else { return mismatch("an integer") }
-            return value
+            return nil
         case .number:
             switch value {
-            case .int: return value
+            case .int: return nil
             case .double(let number):
-                guard number.isFinite else {
-                    error("\(path): expected a finite number, found \(value)", at: node.location)
-                    return value
-                }
-                return value
+                if !number.isFinite { error("\(path): expected a finite number, found \(value)", at: node.location) }
+                return nil
             default: return mismatch("a number")
             }
         case .date:
-            return date(node, path: path) ?? value
+            return normalizedDate(node, path: path)
         case .enumeration(let allowed):
             guard case .string(let text) = value else {
                 return mismatch("one of \(allowed.joined(separator: ", "))")
@@ -143,29 +152,38 @@ private struct Walk {
                     "\(path): '\(text)' is not allowed; expected one of \(allowed.joined(separator: ", "))"
                         + Suggestion.phrase(for: text, in: allowed), at: node.location)
             }
-            return value
+            return nil
         case .list(let element):
-            guard case .list = value else { return mismatch("a list of \(element)") }
-            let items = node.elements
+            guard case .list(let items) = value else { return mismatch("a list of \(element)") }
             if let minimum = fact.minItems, items.count < minimum, !partial {
                 error("\(path): expected at least \(minimum) item(s), found \(items.count)", at: node.location)
             }
-            var normalized: [Value] = []
-            normalized.reserveCapacity(items.count)
-            for (offset, item) in items.enumerated() {
+            var changed: [Value]?
+            for offset in items.indices {
+                let item = node.element(at: offset)
                 let itemPath = "\(path)[\(offset)]"
-                if element == .object {
-                    normalized.append(object(item, path: fact.path, display: itemPath))
-                } else {
-                    normalized.append(check(item, type: element, fact: fact, path: itemPath))
+                let normalized =
+                    element == .object
+                    ? normalized(object: item, path: fact.path, display: itemPath, extraKeys: [])
+                    : check(item, type: element, fact: fact, path: itemPath)
+                if let normalized {
+                    if changed == nil { changed = items }
+                    changed?[offset] = normalized
                 }
             }
-            return .list(normalized)
+            return changed.map(Value.list)
         case .object:
-            return object(node, path: fact.path, display: path)
+            return normalized(object: node, path: fact.path, display: path, extraKeys: [])
         case .evidence:
             return evidence(node, path: path)
         }
+    }
+
+    /// A date fact: `.date` when written as a `YYYY-MM-DD` string, `nil` when already a date or not
+    /// a date (an error).
+    private mutating func normalizedDate(_ node: Node, path: String) -> Value? {
+        if case .date = node.value { return nil }
+        return date(node, path: path)
     }
 
     private mutating func date(_ node: Node, path: String) -> Value? {
@@ -177,12 +195,13 @@ private struct Walk {
         return .date(date)
     }
 
-    private mutating func evidence(_ node: Node, path: String) -> Value {
+    private mutating func evidence(_ node: Node, path: String) -> Value? {
         switch node.value {
         case .string(let text):
             checkReference(text, at: node.location, path: path)
-            return node.value
-        case .map(var entries):
+            return nil
+        case .map(let map):
+            var entries = map
             for entry in node.entries where !SystemValidator.evidenceKeys.contains(entry.key) {
                 error(
                     "\(path): unknown evidence key '\(entry.key)'; expected file, url, sha256, date, expires, title"
@@ -211,20 +230,22 @@ private struct Walk {
                 }
                 if !valid { error("\(path).sha256: expected 64 lower-case hexadecimal digits", at: hash.location) }
             }
+            var changed = false
             for key in ["date", "expires"] {
-                if let child = node[key], let normalized = date(child, path: "\(path).\(key)") {
+                if let child = node[key], let normalized = normalizedDate(child, path: "\(path).\(key)") {
                     entries[key] = normalized
+                    changed = true
                 }
             }
             if let title = node["title"], title.value.stringValue == nil {
                 error("\(path).title: expected a string", at: title.location)
             }
-            return .map(entries)
+            return changed ? .map(entries) : nil
         default:
             error(
                 "\(path): expected evidence (a relative file path, an https URL, or a mapping with file or url), found \(node.value.typeName)",
                 at: node.location)
-            return node.value
+            return nil
         }
     }
 
