@@ -64,7 +64,7 @@ public struct Document: Sendable, Equatable {
                     index < tree.keys.count
                 else { return (declared, false) }
                 declared = tree.keys[index]
-                value = entries.values[index]
+                value = entries[index].value
                 tree = tree.children[index]
             case (.index(let index), .list(let elements)):
                 guard index >= 0, index < elements.count, index < tree.children.count else {

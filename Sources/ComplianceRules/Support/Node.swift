@@ -69,7 +69,7 @@ public struct Node: Sendable {
     public subscript(key: String) -> Node? {
         guard case .map(let map) = value, let index = map.index(forKey: key) else { return nil }
         let childMarks = marks.flatMap { index < $0.children.count ? $0.children[index] : nil }
-        return Node(value: map.values[index], marks: childMarks, file: file)
+        return Node(value: map[index].value, marks: childMarks, file: file)
     }
 
     /// Where `key` is written in this mapping, or this value's location.
