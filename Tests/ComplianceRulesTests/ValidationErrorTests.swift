@@ -101,19 +101,19 @@ struct ValidationErrorTests {
     func datesAreNormalizedWhereverTheyAre() throws {
         let text =
             minimalSystem + """
-            risk:
-              classified_on: '2026-02-01'
-              management:
-                last_review: 2026-03-01
-                register: {file: docs/register.xlsx, date: '2026-03-10', expires: 2027-03-10, title: Register}
-            data:
-              datasets:
-                - name: Scans
-                  metadata: {file: docs/scans.md, date: '2026-01-05'}
-                - name: Notes
-                  metadata: docs/notes.md
+                risk:
+                  classified_on: '2026-02-01'
+                  management:
+                    last_review: 2026-03-01
+                    register: {file: docs/register.xlsx, date: '2026-03-10', expires: 2027-03-10, title: Register}
+                data:
+                  datasets:
+                    - name: Scans
+                      metadata: {file: docs/scans.md, date: '2026-01-05'}
+                    - name: Notes
+                      metadata: docs/notes.md
 
-            """
+                """
         let result = try validate(text)
         #expect(result.diagnostics == [])
         let root = try #require(result.document?.root)
