@@ -80,14 +80,6 @@ extension SystemReport: Codable, JSONWritable {
         case id, name
     }
 
-    /// A dynamic key: a namespace or a derived fact's name.
-    private struct NameKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func encode(to encoder: any Encoder) throws {
         try encodeWritten(to: encoder)
     }
@@ -125,9 +117,9 @@ extension SystemReport: Codable, JSONWritable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let system = try container.nestedContainer(keyedBy: SystemKeys.self, forKey: .system)
         var derived: [DerivedFact] = []
-        let namespaces = try container.nestedContainer(keyedBy: NameKey.self, forKey: .derived)
+        let namespaces = try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .derived)
         for namespace in namespaces.allKeys {
-            let facts = try namespaces.nestedContainer(keyedBy: NameKey.self, forKey: namespace)
+            let facts = try namespaces.nestedContainer(keyedBy: AnyCodingKey.self, forKey: namespace)
             for name in facts.allKeys {
                 var fact = try facts.decode(DerivedFact.self, forKey: name)
                 fact.namespace = namespace.stringValue

@@ -169,13 +169,6 @@ public indirect enum JSON: Sendable, Hashable {
 
 /// A JSON value encoded into any encoder: objects keep their keys (in the encoder's order).
 extension JSON: Encodable {
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
@@ -197,8 +190,8 @@ extension JSON: Encodable {
             var container = encoder.unkeyedContainer()
             for element in elements { try container.encode(element) }
         case .object(let entries):
-            var container = encoder.container(keyedBy: Key.self)
-            for (key, value) in entries { try container.encode(value, forKey: Key(stringValue: key)) }
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            for (key, value) in entries { try container.encode(value, forKey: AnyCodingKey(stringValue: key)) }
         }
     }
 }

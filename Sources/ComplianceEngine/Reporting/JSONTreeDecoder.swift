@@ -1,20 +1,10 @@
+internal import ComplianceRules
+
 /// Decodes a `Decodable` value from a `JSON` tree; object keys are offered in document order
 /// (`allKeys`), which is how a report read back keeps the order of mapping values.
 enum JSONTreeDecoder {
     static func decode<T: Decodable>(_ type: T.Type, from json: JSON) throws -> T {
         try T(from: TreeDecoder(json: json, codingPath: []))
-    }
-}
-
-/// A coding key for any string or position.
-private struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-
-    init(stringValue: String) { self.stringValue = stringValue }
-    init(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
     }
 }
 
@@ -100,7 +90,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
                 Any.self, DecodingError.Context(codingPath: codingPath, debugDescription: "the array has no more elements"))
         }
         defer { currentIndex += 1 }
-        return TreeDecoder(json: elements[currentIndex], codingPath: codingPath + [AnyKey(intValue: currentIndex)])
+        return TreeDecoder(json: elements[currentIndex], codingPath: codingPath + [AnyCodingKey(intValue: currentIndex)])
     }
 
     mutating func decodeNil() throws -> Bool {

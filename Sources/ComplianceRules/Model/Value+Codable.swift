@@ -3,13 +3,6 @@
 /// a string that is exactly a valid `YYYY-MM-DD` date becomes a date, and a number without a
 /// fraction an integer.
 extension Value: Codable {
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
@@ -34,13 +27,13 @@ extension Value: Codable {
             var container = encoder.unkeyedContainer()
             for element in elements { try container.encode(element) }
         case .map(let entries):
-            var container = encoder.container(keyedBy: Key.self)
-            for (key, value) in entries { try container.encode(value, forKey: Key(stringValue: key)) }
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            for (key, value) in entries { try container.encode(value, forKey: AnyCodingKey(stringValue: key)) }
         }
     }
 
     public init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: Key.self) {
+        if let container = try? decoder.container(keyedBy: AnyCodingKey.self) {
             var entries: [(String, Value)] = []
             for key in container.allKeys { entries.append((key.stringValue, try container.decode(Value.self, forKey: key))) }
             self = .map(ValueMap(entries))
