@@ -11,8 +11,9 @@ struct Batch {
     let engine: Engine
     let options: EvaluationOptions
     let jobs: Int
-    /// Makes one worker's renderers (one per report); each worker keeps its own for the run.
-    var makeRenderers: @Sendable () -> ReportOutputs.Renderers = { ReportOutputs.Renderers([]) }
+    /// Each report's renderer (`ReportOutputs.makeRenderers()`); every worker keeps its own copy
+    /// for the run.
+    var renderers = ReportOutputs.Renderers([])
 
     /// What became of one candidate.
     enum Outcome: Sendable {
@@ -48,7 +49,7 @@ struct Batch {
         _ candidates: SystemDiscovery.Candidates, _ deliver: (Outcome) throws(Failure) -> Void
     ) throws(Failure) {
         let window = max(1, jobs) * 8
-        let workers = Workers(count: max(1, jobs), make: makeRenderers)
+        let workers = Workers(count: max(1, jobs), renderers: renderers)
         var candidates = candidates
         while true {
             var chunk: [SystemDiscovery.Candidate] = []
@@ -80,9 +81,9 @@ struct Batch {
 private final class Workers: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<ReportOutputs.Renderers>
 
-    init(count: Int, make: () -> ReportOutputs.Renderers) {
+    init(count: Int, renderers: ReportOutputs.Renderers) {
         slots = .allocate(capacity: count)
-        slots.initialize(repeating: make())
+        slots.initialize(repeating: renderers)
     }
 
     deinit {

@@ -184,8 +184,7 @@ struct Check: ParsableCommand {
                 )
             })
         var batch = Batch(engine: engine, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let renderers = outputs.makeRenderers()
-        batch.makeRenderers = { renderers }
+        batch.renderers = outputs.makeRenderers()
         var checked = 0
         var failures = 0
         var unevaluated = 0

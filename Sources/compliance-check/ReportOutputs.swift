@@ -58,9 +58,16 @@ struct ReportOutputs {
     struct Renderers: Sendable {
         private var renderers: [(any SystemRenderer)?]
 
-        init(_ renderers: [(any SystemRenderer)?]) { self.renderers = renderers }
+        /// `nil` entries are dropped from the end, so that a run whose reports all render as they
+        /// write renders nothing per system.
+        init(_ renderers: [(any SystemRenderer)?]) {
+            var renderers = renderers
+            while let last = renderers.last, last == nil { renderers.removeLast() }
+            self.renderers = renderers
+        }
 
-        /// Each report's text for `system`, in the order of the reports.
+        /// Each report's text for `system`, in the order of the reports (shorter when the last
+        /// reports render as they write).
         mutating func render(_ system: SystemReport) -> [String?] {
             renderers.indices.map { index in renderers[index]?.render(system) }
         }

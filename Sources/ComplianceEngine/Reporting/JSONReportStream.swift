@@ -6,10 +6,12 @@ public import ComplianceRules
 public struct JSONReportStream: ReportStream {
     private let header: Report
     private var tally = StreamTally()
+    private var renderer: Renderer
 
     /// A stream for a report whose header (tool, as-of date, settings, packs) is `header`'s.
     public init(header: Report) {
         self.header = header
+        renderer = Renderer(detail: header.settings.detail)
     }
 
     public mutating func begin() -> String {
@@ -27,11 +29,10 @@ public struct JSONReportStream: ReportStream {
     }
 
     public mutating func add(_ system: SystemReport) -> String {
-        var renderer = Renderer(detail: header.settings.detail)
-        return add(system, rendered: renderer.render(system))
+        add(system, rendered: renderer.render(system))
     }
 
-    public func makeRenderer() -> (any SystemRenderer)? { Renderer(detail: header.settings.detail) }
+    public func makeRenderer() -> (any SystemRenderer)? { renderer }
 
     public mutating func add(_ system: SystemReport, rendered: String) -> String {
         let separator = tally.systems == 0 ? "\n    " : ",\n    "

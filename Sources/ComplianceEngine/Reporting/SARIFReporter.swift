@@ -66,7 +66,7 @@ public enum SARIFReporter {
         private let header: Report
         private let paths: Paths
         private let resolver: PathResolver
-        private let index: [String: Int]
+        private var renderer: Renderer
         private var tally = StreamTally()
         private var results = 0
 
@@ -78,7 +78,7 @@ public enum SARIFReporter {
             for (position, descriptor) in SARIFReporter.ruleDescriptors(header).enumerated() {
                 index[descriptor.id] = index[descriptor.id] ?? position
             }
-            self.index = index
+            renderer = Renderer(header: header, resolver: resolver, index: index)
         }
 
         public mutating func begin() -> String {
@@ -103,11 +103,10 @@ public enum SARIFReporter {
         }
 
         public mutating func add(_ system: SystemReport) -> String {
-            var renderer = Renderer(header: header, resolver: resolver, index: index)
-            return add(system, rendered: renderer.render(system))
+            add(system, rendered: renderer.render(system))
         }
 
-        public func makeRenderer() -> (any SystemRenderer)? { Renderer(header: header, resolver: resolver, index: index) }
+        public func makeRenderer() -> (any SystemRenderer)? { renderer }
 
         public mutating func add(_ system: SystemReport, rendered: String) -> String {
             tally.add(system)

@@ -49,9 +49,7 @@ public enum TextReporter {
             add(system, rendered: renderer.render(system))
         }
 
-        public func makeRenderer() -> (any SystemRenderer)? {
-            Renderer(header: header, style: style, quiet: renderer.quiet)
-        }
+        public func makeRenderer() -> (any SystemRenderer)? { renderer }
 
         public mutating func add(_ system: SystemReport, rendered: String) -> String {
             tally.add(system)

@@ -183,11 +183,6 @@ private struct Walk {
     /// a date (an error).
     private mutating func normalizedDate(_ node: Node, path: String) -> Value? {
         if case .date = node.value { return nil }
-        return date(node, path: path)
-    }
-
-    private mutating func date(_ node: Node, path: String) -> Value? {
-        if case .date = node.value { return node.value }
         guard case .string(let text) = node.value, let date = CalendarDate(text) else {
             error("\(path): expected a date YYYY-MM-DD, found \(node.value.typeName) '\(node.value)'", at: node.location)
             return nil
