@@ -19,6 +19,14 @@ public struct Engine: Sendable {
     let sourceTitles: [String: String]
     /// What each predicate expects, worded once in `language`.
     let words: ExpectationWords
+    /// Each pack's rule texts by pack id, in the order of its rules, made once and shared by
+    /// every finding.
+    let ruleTexts: [String: [Finding.RuleText]]
+    /// Each derivation's `<NS>-<NAME>-DECLARED` finding text by `namespace.name`, citing its first
+    /// case (a finding whose deciding case cites otherwise gets a box of its own).
+    let declaredTexts: [String: Finding.RuleText]
+    /// The ids of the `<NS>-<NAME>-DECLARED` findings of the packs in use.
+    let declaredIDs: Set<String>
 
     /// An engine over `library`, keeping only the packs named in `packs` when given, with its
     /// texts in `language` (English where a pack has no translation).
@@ -32,6 +40,8 @@ public struct Engine: Sendable {
         guard let packs else {
             self.library = library.localized(language)
             self.words = ExpectationWords(packs: self.library.packs, strings: strings)
+            (self.ruleTexts, self.declaredTexts) = Self.texts(of: self.library)
+            self.declaredIDs = Set(self.library.packs.flatMap(\.derivations).map(\.declaredRuleID))
             return
         }
         let known = library.packs.map(\.id)
@@ -48,6 +58,24 @@ public struct Engine: Sendable {
             vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) }, catalogues: library.catalogues
         ).localized(language)
         self.words = ExpectationWords(packs: self.library.packs, strings: strings)
+        (self.ruleTexts, self.declaredTexts) = Self.texts(of: self.library)
+        self.declaredIDs = Set(self.library.packs.flatMap(\.derivations).map(\.declaredRuleID))
+    }
+
+    /// The rule texts of every pack, and of every declared-value check.
+    private static func texts(of library: RuleLibrary) -> (
+        rules: [String: [Finding.RuleText]], declared: [String: Finding.RuleText]
+    ) {
+        var rules: [String: [Finding.RuleText]] = [:]
+        var declared: [String: Finding.RuleText] = [:]
+        for pack in library.packs {
+            rules[pack.id] = pack.rules.map(Finding.RuleText.init)
+            for derivation in pack.derivations where derivation.declared != nil {
+                declared["\(derivation.namespace).\(derivation.name)"] = Finding.RuleText(
+                    derivation, pack: pack, citation: derivation.cases.first?.citation)
+            }
+        }
+        return (rules, declared)
     }
 
     /// An engine over the built-in vocabulary and packs.
@@ -239,8 +267,8 @@ public struct Engine: Sendable {
     private func problem(with waiver: Waiver, options: EvaluationOptions, file: String?) -> Diagnostic? {
         let location = waiver.location ?? file.map { SourceLocation(file: $0, line: 1, column: 1) }
         let rule = library.rule(waiver.rule)
-        let derivedIDs = library.packs.flatMap(\.derivations).map(\.declaredRuleID)
-        guard rule != nil || derivedIDs.contains(waiver.rule) else {
+        guard rule != nil || declaredIDs.contains(waiver.rule) else {
+            let derivedIDs = library.packs.flatMap(\.derivations).map(\.declaredRuleID)
             return .error(
                 "waiver names unknown rule '\(waiver.rule)'"
                     + Suggestion.phrase(for: waiver.rule, in: library.rules.map(\.id) + derivedIDs), at: location)

@@ -101,7 +101,7 @@ import Testing
     @Test(arguments: Language.allCases)
     func evidenceStatesFromTranslatedNotes(_ language: Language) {
         let say = ReportStrings.builtIn(language)
-        let notes: [(String, [String: String], EvidenceRow.State)] = [
+        let notes: [(String, KeyValuePairs<String, String>, EvidenceRow.State)] = [
             ("evidence.hash_mismatch", ["file": "a.md", "actual": "1", "expected": "2"], .hashMismatch),
             ("evidence.stale", ["date": "2020-01-01", "days": "365", "as_of": "2026-01-01"], .stale),
             ("evidence.expired", ["date": "2026-01-01"], .expired),

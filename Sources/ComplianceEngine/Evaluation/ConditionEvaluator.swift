@@ -338,7 +338,7 @@ struct ConditionEvaluator {
 
     static func expectation(_ operation: Operator, asOf: CalendarDate?, strings: ReportStrings = .english) -> String {
         func list(_ values: [Value]) -> String { values.map(\.description).joined(separator: ", ") }
-        func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("expected.\(key)", values) }
+        func say(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String { strings("expected.\(key)", values) }
         switch operation {
         case .equals(let value): return value.description
         case .notEquals(let value): return say("not", ["value": value.description])

@@ -1,8 +1,11 @@
+internal import ComplianceRules
 internal import Foundation
 
 /// SHA-256 digests of evidence files already hashed in a run, keyed by device, inode, size and
-/// modification time, so each file is read at most once however many systems list it. Shared by
-/// every system evaluated with the same `EvaluationOptions`; safe to use from several threads.
+/// modification time, so each file is read at most once however many systems list it; and what
+/// opening each evidence path below each root found, so each path is walked at most once per run
+/// (one open per path, not one per system that lists it). Shared by every system evaluated with the
+/// same `EvaluationOptions`; safe to use from several threads.
 public final class EvidenceCache: @unchecked Sendable {
     /// A file as `fstat` identifies it; a changed file gets a new key.
     struct Key: Hashable, Sendable {
@@ -21,9 +24,17 @@ public final class EvidenceCache: @unchecked Sendable {
         }
     }
 
-    // `lock` protects `digests`.
+    /// An evidence path below a root, with the language its notes are worded in.
+    struct PathKey: Hashable, Sendable {
+        var root: String
+        var file: String
+        var language: Language
+    }
+
+    // `lock` protects `digests` and `probes`.
     private let lock = NSLock()
     private var digests: [Key: String] = [:]
+    private var probes: [PathKey: EvidenceChecker.Probe] = [:]
 
     public init() {}
 
@@ -39,6 +50,20 @@ public final class EvidenceCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return digests[key] != nil
+    }
+
+    /// What opening `path` found earlier in the run (never with an open descriptor).
+    func probe(_ path: PathKey) -> EvidenceChecker.Probe? {
+        lock.lock()
+        defer { lock.unlock() }
+        return probes[path]
+    }
+
+    /// Remembers what opening `path` found.
+    func remember(_ probe: EvidenceChecker.Probe, for path: PathKey) {
+        lock.lock()
+        probes[path] = probe.withoutDescriptor
+        lock.unlock()
     }
 
     /// The digest of the file `key` names, computed by `compute` the first time.

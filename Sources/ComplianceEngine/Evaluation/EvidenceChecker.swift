@@ -118,16 +118,17 @@ struct EvidenceChecker: Sendable {
         if file.split(separator: "/").contains("..") {
             return Result(passed: false, note: say("evidence.dotdot", ["file": file]))
         }
-        // A path seen before in this system is not opened again, unless its hash is wanted and not
+        // A path seen before in this run is not opened again, unless its hash is wanted and not
         // yet known; the hash is always read from the descriptor the safe walk opened.
-        var probe = session.probes[file]
+        let pathKey = EvidenceCache.PathKey(root: root, file: file, language: say.language)
+        var probe = limits.cache.probe(pathKey)
         var descriptor: Int32 = -1
         defer { if descriptor >= 0 { close(descriptor) } }
         if probe == nil || (sha256 != nil && probe?.digestKnown(in: limits.cache) == false) {
             let opened = open(file, root: root)
             if case .file(_, _, let fd) = opened { descriptor = fd }
             probe = opened.withoutDescriptor
-            session.probes[file] = probe
+            limits.cache.remember(opened, for: pathKey)
         }
         guard case .file(let key, let size, _)? = probe else {
             if case .failed(let note)? = probe { return Result(passed: false, note: note) }
@@ -272,7 +273,7 @@ struct EvidenceChecker: Sendable {
     }
 
     /// What opening an evidence path found (the descriptor is -1 once it is stored).
-    enum Probe {
+    enum Probe: Sendable {
         case file(EvidenceCache.Key, size: Int, descriptor: Int32)
         case failed(String)
 
@@ -293,8 +294,6 @@ struct EvidenceChecker: Sendable {
         let root: String?
         private var rootFD: Int32?
         private var rootOpened = false
-        /// Paths already opened in this system (a path listed 38,000 times is opened once).
-        var probes: [String: Probe] = [:]
         private var charged: Set<EvidenceCache.Key> = []
         private var bytes = 0
 

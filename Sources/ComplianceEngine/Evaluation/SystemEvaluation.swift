@@ -25,9 +25,11 @@ struct SystemEvaluation {
         var scope = Scope(root: root)
         findings.reserveCapacity(packs.reduce(0) { $0 + $1.rules.count + $1.derivations.count })
         for pack in packs {
+            let texts = engine.ruleTexts[pack.id] ?? pack.rules.map(Finding.RuleText.init)
             // By index: `for rule in` would copy every field of every rule for every system.
             for index in pack.rules.indices {
-                findings.append(finding(for: pack.rules[index], roles: pack.roles, evaluator: evaluator, scope: &scope))
+                findings.append(
+                    finding(for: pack.rules[index], text: texts[index], roles: pack.roles, evaluator: evaluator, scope: &scope))
             }
             for derivation in pack.derivations where derivation.declared != nil {
                 findings.append(declaredFinding(derivation, pack: pack, derived: derivedFacts.values))
@@ -117,17 +119,12 @@ struct SystemEvaluation {
         let declaredKeys = derivation.declared?.keys ?? []
         let declaredValue = root.value(at: declaredKeys)?.stringValue
         let check = derivation.check
-        let citation =
-            result.matched?.citation ?? derivation.cases.first?.citation
-            ?? Citation(instrument: pack.instruments.first?.id ?? pack.id, article: "", basis: .interpretation)
-        var finding = Finding(
-            rule: derivation.declaredRuleID,
-            title: check.title,
-            status: .pass, severity: check.severity, category: check.category, pack: pack.id, sector: "all",
-            citation: citation, citations: [citation],
-            message: "",
-            remediation: check.remediation,
-            facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
+        var text =
+            engine.declaredTexts[key] ?? Finding.RuleText(derivation, pack: pack, citation: derivation.cases.first?.citation)
+        if let cited = result.matched?.citation, cited != text.fields.citation {
+            text = Finding.RuleText(derivation, pack: pack, citation: cited)
+        }
+        var finding = Finding(text: text, status: .pass, message: "")
         let location = document.location(of: declaredKeys.map(PathStep.key))
         if let derivedValue = result.value {
             if let declaredValue {
@@ -190,12 +187,11 @@ struct SystemEvaluation {
         }
     }
 
-    func finding(for rule: Rule, roles: RoleDeclaration?, evaluator: ConditionEvaluator, scope: inout Scope) -> Finding {
+    func finding(
+        for rule: Rule, text: Finding.RuleText, roles: RoleDeclaration?, evaluator: ConditionEvaluator, scope: inout Scope
+    ) -> Finding {
         evaluator.budget.startRule()
-        var finding = Finding(
-            rule: rule.id, title: rule.title, status: .pass, severity: rule.severity, category: rule.category,
-            pack: rule.pack, sector: rule.sector, citation: rule.citation, citations: rule.citations, message: rule.message,
-            remediation: rule.remediation, facts: [], missing: [], reason: nil, originalStatus: nil, waiver: nil)
+        var finding = Finding(text: text, status: .pass, message: rule.message)
         if let until = rule.until, options.asOf >= until {
             finding.status = .notApplicable
             finding.reason = strings("reason.until", ["date": until.description])

@@ -14,20 +14,51 @@ public struct Finding: Sendable, Equatable {
         public var role: FactRole = .required
     }
 
-    public var rule: String
-    public var title: String
+    /// The rule's id, words and classification: one shared box per rule, so that a finding is
+    /// made and copied without copying each of its rule's texts.
+    var text: RuleText
+
+    public var rule: String {
+        get { text.fields.rule }
+        set { text = text.with(\.rule, newValue) }
+    }
+    public var title: String {
+        get { text.fields.title }
+        set { text = text.with(\.title, newValue) }
+    }
     public var status: Status
-    public var severity: Severity
-    public var category: RuleCategory
-    public var pack: String
-    public var sector: String
+    public var severity: Severity {
+        get { text.fields.severity }
+        set { text = text.with(\.severity, newValue) }
+    }
+    public var category: RuleCategory {
+        get { text.fields.category }
+        set { text = text.with(\.category, newValue) }
+    }
+    public var pack: String {
+        get { text.fields.pack }
+        set { text = text.with(\.pack, newValue) }
+    }
+    public var sector: String {
+        get { text.fields.sector }
+        set { text = text.with(\.sector, newValue) }
+    }
     /// The primary citation.
-    public var citation: Citation
+    public var citation: Citation {
+        get { text.fields.citation }
+        set { text = text.with(\.citation, newValue) }
+    }
     /// Every citation of the rule, the primary one first (empty: only `citation`); read
     /// `allCitations`.
-    public var citations: [Citation] = []
+    public var citations: [Citation] {
+        get { text.fields.citations }
+        set { text = text.with(\.citations, newValue) }
+    }
     public var message: String
-    public var remediation: String
+    public var remediation: String {
+        get { text.fields.remediation }
+        set { text = text.with(\.remediation, newValue) }
+    }
     public var facts: [Fact]
     /// For unknown outcomes: the facts to declare.
     public var missing: [String]
@@ -40,6 +71,39 @@ public struct Finding: Sendable, Equatable {
     /// The date the rule applies from, when it depends on the system's facts (e.g. on the derived
     /// high-risk route); `nil` for rules with one fixed date.
     public var effective: CalendarDate?
+
+    /// A finding of the rule `text` (shared, not copied).
+    init(
+        text: RuleText, status: Status, message: String, facts: [Fact] = [], missing: [String] = [],
+        reason: String? = nil
+    ) {
+        self.text = text
+        self.status = status
+        self.message = message
+        self.facts = facts
+        self.missing = missing
+        self.reason = reason
+    }
+
+    init(
+        rule: String, title: String, status: Status, severity: Severity, category: RuleCategory, pack: String,
+        sector: String, citation: Citation, citations: [Citation] = [], message: String, remediation: String,
+        facts: [Fact], missing: [String], reason: String?, originalStatus: Status?, waiver: Waiver?,
+        effective: CalendarDate? = nil
+    ) {
+        self.text = RuleText(
+            RuleText.Fields(
+                rule: rule, title: title, severity: severity, category: category, pack: pack, sector: sector,
+                citation: citation, citations: citations, remediation: remediation))
+        self.status = status
+        self.message = message
+        self.facts = facts
+        self.missing = missing
+        self.reason = reason
+        self.originalStatus = originalStatus
+        self.waiver = waiver
+        self.effective = effective
+    }
 
     /// Every citation, the primary one first.
     public var allCitations: [Citation] { citations.isEmpty ? [citation] : citations }

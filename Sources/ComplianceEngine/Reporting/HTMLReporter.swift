@@ -482,7 +482,7 @@ public struct HTMLReporter: Sendable, ReportStream {
 
     /// The catalogue text of `key` in the report's language, escaped, with each `{name}` replaced
     /// by the markup `values[name]` (which the caller has escaped) in one pass.
-    private func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
+    private func phrase(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         ReportStrings.fill(HTML.text(say(key)), values)
     }
 

@@ -62,7 +62,7 @@ public struct ReportStrings: Sendable, Equatable {
 
     /// The text of `key` with each `{name}` replaced by `values[name]`; the key itself when no
     /// catalogue has it (so a missing string shows, rather than vanishing).
-    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+    public func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         let template = table[key] ?? english[key] ?? key
         return Self.fill(template, values)
     }
@@ -72,7 +72,7 @@ public struct ReportStrings: Sendable, Equatable {
 
     /// `template` with each `{name}` replaced by `values[name]`, in one pass (a `{` that names no
     /// value stays as written).
-    package static func fill(_ template: String, _ values: [String: String]) -> String {
+    package static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
         let open = UInt8(ascii: "{")
         let close = UInt8(ascii: "}")
         let utf8 = template.utf8
@@ -84,7 +84,7 @@ public struct ReportStrings: Sendable, Equatable {
         while true {
             let nameStart = utf8.index(after: brace)
             if let end = utf8[nameStart...].firstIndex(of: close),
-                let value = values[String(Substring(utf8[nameStart..<end]))]
+                let value = Self.value(named: Substring(utf8[nameStart..<end]), in: values)
             {
                 output += Substring(utf8[copied..<brace])
                 output += value
@@ -95,6 +95,12 @@ public struct ReportStrings: Sendable, Equatable {
         }
         output += Substring(utf8[copied...])
         return output
+    }
+
+    /// The value called `name` (a handful of pairs: a look along them beats hashing).
+    private static func value(named name: Substring, in values: KeyValuePairs<String, String>) -> String? {
+        for (key, value) in values where key == name { return value }
+        return nil
     }
 
     /// The `{placeholder}` names a text uses, sorted.
