@@ -31,7 +31,7 @@ extension Engine {
         let outcome = SystemEvaluation.decide(rule, evaluator: evaluator, root: example.root)
         return outcome.verdict.observations.map { observation in
             Finding.Fact(
-                path: observation.path.dottedPath, actual: observation.actual, expected: observation.expected,
+                path: observation.dottedPath, actual: observation.actual, expected: observation.expected,
                 location: example.location(of: observation.path), note: observation.note, role: observation.role)
         }
     }

@@ -27,12 +27,15 @@ public struct Engine: Sendable {
     let declaredTexts: [String: Finding.RuleText]
     /// The ids of the `<NS>-<NAME>-DECLARED` findings of the packs in use.
     let declaredIDs: Set<String>
+    /// The message of a passing finding, in `language`.
+    let passMessage: String
 
     /// An engine over `library`, keeping only the packs named in `packs` when given, with its
     /// texts in `language` (English where a pack has no translation).
     public init(library: RuleLibrary, packs: [String]? = nil, language: Language = .en) throws(DiagnosticList) {
         self.language = language
         self.strings = ReportStrings.builtIn(language)
+        self.passMessage = strings("message.pass")
         var titles: [String: String] = [:]
         for rule in library.rules { titles[rule.id] = rule.title }
         for derivation in library.declaredChecks { titles[derivation.declaredRuleID] = derivation.check.title }

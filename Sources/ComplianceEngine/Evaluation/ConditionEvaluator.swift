@@ -55,25 +55,37 @@ struct ConditionEvaluator {
         let reference = predicate.fact
         var actual: Value?
         var derivedMissing: [String]?
-        switch reference.kind {
-        case .fact:
-            actual = scope.value(at: reference.keys)
-            if actual == .null { actual = nil }
-        case .derived(let namespace, let name):
-            let derivedValue = derived["\(namespace).\(name)"]
+        if let key = reference.derivedKey {
+            let derivedValue = derived[key]
             actual = derivedValue?.value.map(Value.string)
             derivedMissing = derivedValue?.missing
+        } else {
+            actual = scope.value(at: reference.keys)
+            if actual == .null { actual = nil }
         }
         // Only an absent fact needs the list of facts that would decide it.
         let missingWhenAbsent = actual == nil ? derivedMissing ?? [reference.vocabularyPath] : []
-        let path = scopePath + reference.keys.map(PathStep.key)
-        var parts: [Verdict] = []
-        for (index, operation) in predicate.operators.enumerated() {
+        let place =
+            scopePath.isEmpty
+            ? Place(path: reference.steps, dotted: reference.dottedKeys) : Place(path: scopePath + reference.steps)
+        var verdict: Verdict
+        if predicate.operators.count == 1 {
             let expected =
-                words?.words(predicate, index, asOf: asOf) ?? Self.expectation(operation, asOf: asOf, strings: strings)
-            parts.append(apply(operation, to: actual, path: path, expected: expected, missing: missingWhenAbsent))
+                words?.words(predicate, 0, asOf: asOf) ?? Self.expectation(predicate.operators[0], asOf: asOf, strings: strings)
+            verdict = apply(predicate.operators[0], to: actual, at: place, expected: expected, missing: missingWhenAbsent)
+            // One part is its own result, as `combine(all:)` would have it, except a decided part
+            // never carries missing facts.
+            if verdict.truth != .unknown { verdict.missing = [] }
+        } else {
+            var parts: [Verdict] = []
+            parts.reserveCapacity(predicate.operators.count)
+            for (index, operation) in predicate.operators.enumerated() {
+                let expected =
+                    words?.words(predicate, index, asOf: asOf) ?? Self.expectation(operation, asOf: asOf, strings: strings)
+                parts.append(apply(operation, to: actual, at: place, expected: expected, missing: missingWhenAbsent))
+            }
+            verdict = Verdict.combine(all: parts)
         }
-        var verdict = Verdict.combine(all: parts)
         // No one sets a derived fact: it is a premise that follows from the facts it is derived from.
         if case .derived = reference.kind {
             for index in verdict.observations.indices { verdict.observations[index].role = .given }
@@ -81,19 +93,27 @@ struct ConditionEvaluator {
         return verdict
     }
 
-    private func apply(_ operation: Operator, to actual: Value?, path: [PathStep], expected: String, missing: [String])
+    /// Where a predicate reads its fact: the path, and its dotted form when made already.
+    struct Place {
+        var path: [PathStep]
+        var dotted: String?
+    }
+
+    private func apply(_ operation: Operator, to actual: Value?, at place: Place, expected: String, missing: [String])
         -> Verdict
     {
+        let path = place.path
+        func observation(_ actual: Value?, note: String?) -> FactObservation {
+            FactObservation(path: path, actual: actual, expected: expected, note: note, dotted: place.dotted)
+        }
         func verdict(_ truth: Truth, note: String? = nil) -> Verdict {
-            Verdict(truth: truth, observations: [FactObservation(path: path, actual: actual, expected: expected, note: note)])
+            Verdict(truth: truth, observations: [observation(actual, note: note)])
         }
         if case .exists(let wanted) = operation {
             return verdict(Truth((actual != nil) == wanted))
         }
         guard let actual else {
-            return Verdict(
-                truth: .unknown, observations: [FactObservation(path: path, actual: nil, expected: expected, note: nil)],
-                missing: missing)
+            return Verdict(truth: .unknown, observations: [observation(nil, note: nil)], missing: missing)
         }
         switch operation {
         case .exists:
@@ -145,9 +165,8 @@ struct ConditionEvaluator {
             }
             if let refusal {
                 return Verdict(
-                    truth: .unknown,
-                    observations: [FactObservation(path: path, actual: actual, expected: expected, note: refusal)],
-                    missing: [path.dottedPath])
+                    truth: .unknown, observations: [observation(actual, note: refusal)],
+                    missing: [place.dotted ?? path.dottedPath])
             }
             return verdict(Truth(pattern.matches(text)))
         case .withinDays(let days):
@@ -161,9 +180,8 @@ struct ConditionEvaluator {
             guard check.truth != .unknown else {
                 // Over a limit: undecided, never a pass; the fact itself is what to look at.
                 return Verdict(
-                    truth: .unknown,
-                    observations: [FactObservation(path: path, actual: actual, expected: expected, note: check.note)],
-                    missing: [path.dottedPath])
+                    truth: .unknown, observations: [observation(actual, note: check.note)],
+                    missing: [place.dotted ?? path.dottedPath])
             }
             return verdict(check.truth, note: check.note)
         }

@@ -232,7 +232,7 @@ struct SystemEvaluation {
         case .unknown:
             finding.message = strings("message.unknown", ["facts": finding.missing.joined(separator: ", ")])
         case .pass:
-            finding.message = strings("message.pass")
+            finding.message = engine.passMessage
         default:
             break
         }
@@ -263,7 +263,7 @@ struct SystemEvaluation {
 
     private func fact(_ observation: FactObservation) -> Finding.Fact {
         Finding.Fact(
-            path: observation.path.dottedPath, actual: observation.actual, expected: observation.expected,
+            path: observation.dottedPath, actual: observation.actual, expected: observation.expected,
             location: document.location(of: sourcePath(of: observation.path)), note: observation.note,
             role: observation.role)
     }
@@ -285,7 +285,7 @@ struct SystemEvaluation {
         observations.map {
             strings(
                 "reason.observation",
-                ["path": $0.path.dottedPath, "actual": $0.actual?.description ?? strings("fact.absent"), "expected": $0.expected])
+                ["path": $0.dottedPath, "actual": $0.actual?.description ?? strings("fact.absent"), "expected": $0.expected])
         }
         .joined(separator: "; ")
     }

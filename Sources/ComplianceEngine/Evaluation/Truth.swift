@@ -43,6 +43,25 @@ public struct FactObservation: Sendable, Hashable {
     public var note: String?
     /// What the fact has to do with the outcome (meaningful when the condition failed).
     public var role: FactRole = .required
+    /// `path` with dots, when the condition had it made already (facts read at the top level).
+    var dotted: String?
+
+    /// `data.datasets[0].name`.
+    var dottedPath: String { dotted ?? path.dottedPath }
+
+    // `dotted` is `path` written out (when made already), so it takes no part in equality.
+    public static func == (lhs: FactObservation, rhs: FactObservation) -> Bool {
+        lhs.path == rhs.path && lhs.actual == rhs.actual && lhs.expected == rhs.expected && lhs.note == rhs.note
+            && lhs.role == rhs.role
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(actual)
+        hasher.combine(expected)
+        hasher.combine(note)
+        hasher.combine(role)
+    }
 }
 
 /// The result of evaluating a condition: its truth, the facts that decided it, and for unknowns the

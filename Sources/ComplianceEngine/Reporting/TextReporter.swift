@@ -119,7 +119,19 @@ public enum TextReporter {
 
     struct Memo {
         var labels: Labels?
-        var citations: [[Citation]: String] = [:]
+        /// Each rule's lines as a failed finding shows them, by rule id, with the rule text they
+        /// were made from (a finding with other text for the same id is rendered afresh).
+        var rules: [String: RuleLines] = [:]
+
+        struct RuleLines {
+            let text: Finding.RuleText
+            /// `severity RULE title`, after the status.
+            let head: String
+            /// The `cite:` line.
+            let cite: String
+            /// The `fix:` line.
+            let fix: String
+        }
 
         mutating func label(_ strings: ReportStrings) -> Labels {
             if let labels { return labels }
@@ -128,11 +140,15 @@ public enum TextReporter {
             return made
         }
 
-        mutating func cite(_ citations: [Citation], report: Report) -> String {
-            if let text = self.citations[citations] { return text }
-            let text = TextReporter.cite(citations, report: report)
-            self.citations[citations] = text
-            return text
+        mutating func lines(of finding: Finding, report: Report, label: Labels) -> RuleLines {
+            if let lines = rules[finding.rule], lines.text === finding.text { return lines }
+            let lines = RuleLines(
+                text: finding.text,
+                head: "\(severityWord(finding.severity, report.strings)) \(safe(finding.rule)) \(safe(finding.title))",
+                cite: label.cite + TextReporter.cite(finding.allCitations, report: report),
+                fix: label.fix + safe(finding.remediation))
+            rules[finding.rule] = lines
+            return lines
         }
     }
 
@@ -174,14 +190,15 @@ public enum TextReporter {
             switch grouping.findings[index].status {
             case .fail, .waived, .upcoming:
                 let finding = grouping.findings[index]
-                lines.append(findingLine(finding, system: system, paint: paint, strings: say))
-                lines.append(label.cite + memo.cite(finding.allCitations, report: report))
+                let rule = memo.lines(of: finding, report: report, label: label)
+                lines.append(findingLine(finding, head: rule.head, system: system, paint: paint, label: label))
+                lines.append(rule.cite)
                 if let effective = finding.effective {
                     lines.append(label.date + say("text.date_depends", ["date": effective.description]))
                 }
                 if finding.status == .fail {
                     lines += factLines(finding.facts, strings: say, label: label)
-                    lines.append(label.fix + safe(finding.remediation))
+                    lines.append(rule.fix)
                 } else if let reason = finding.reason {
                     lines.append(
                         label.note + safe(reason)
@@ -190,7 +207,8 @@ public enum TextReporter {
             case .pass, .notApplicable:
                 if style.verbose {
                     let finding = grouping.findings[index]
-                    lines.append(findingLine(finding, system: system, paint: paint, strings: say))
+                    let rule = memo.lines(of: finding, report: report, label: label)
+                    lines.append(findingLine(finding, head: rule.head, system: system, paint: paint, label: label))
                     if let reason = finding.reason { lines.append(label.note + safe(reason)) }
                 }
             case .unknown:
@@ -204,7 +222,7 @@ public enum TextReporter {
         // Evidence given as a URL passes as declared, but nothing fetched it: say so.
         var unverified: [String] = []
         // On a passing finding, the only note an evidence fact can carry is that its URL was not fetched.
-        let evidenceWords = say("expected.evidence")
+        let evidenceWords = label.evidence
         for index in system.findings.indices where system.findings[index].status == .pass {
             for fact in system.findings[index].facts where fact.note != nil && fact.expected.hasPrefix(evidenceWords) {
                 let entry = "\(safe(fact.path)) (\(system.findings[index].rule))"
@@ -251,11 +269,12 @@ public enum TextReporter {
         strings("severity.\(severity.rawValue)")
     }
 
-    private static func findingLine(_ finding: Finding, system: SystemReport, paint: Painter, strings: ReportStrings)
+    /// `file:line:column: status: head`, the status painted.
+    private static func findingLine(_ finding: Finding, head: String, system: SystemReport, paint: Painter, label: Labels)
         -> String
     {
         let location = finding.location.map(located) ?? SafeText.lineStart(system.file)
-        let word = statusWord(finding.status, strings)
+        let word = label.statusWords[finding.status] ?? finding.status.rawValue
         let status: String
         switch finding.status {
         case .fail: status = paint.red(word)
@@ -265,8 +284,7 @@ public enum TextReporter {
         case .pass: status = paint.green(word)
         case .notApplicable: status = word
         }
-        return
-            "\(location): \(status): \(severityWord(finding.severity, strings)) \(safe(finding.rule)) \(safe(finding.title))"
+        return "\(location): \(status): \(head)"
     }
 
     /// The deciding facts of a failed finding, read as what must change: `fact:` a fact that must
@@ -276,22 +294,23 @@ public enum TextReporter {
         let label = label ?? Labels(strings)
         return facts.map { fact in
             switch fact.role {
-            case .required: label.fact + factWords(fact, strings: strings)
-            case .alternative: label.or + factWords(fact, strings: strings)
-            case .given: label.given + factWords(fact, strings: strings)
+            case .required: label.fact + factWords(fact, strings: strings, label: label)
+            case .alternative: label.or + factWords(fact, strings: strings, label: label)
+            case .given: label.given + factWords(fact, strings: strings, label: label)
             }
         }
     }
 
     /// `path is actual, expected …` (a premise: `path is actual`), with the note in brackets.
-    static func factWords(_ fact: Finding.Fact, strings: ReportStrings = .english) -> String {
+    static func factWords(_ fact: Finding.Fact, strings: ReportStrings = .english, label: Labels? = nil) -> String {
+        let label = label ?? Labels(strings)
         // A failed evidence check says what is wrong with the evidence, not what was expected of it.
-        if fact.role == .required, fact.expected.hasPrefix(strings("expected.evidence")) || fact.expected.hasPrefix("evidence"),
+        if fact.role == .required, fact.expected.hasPrefix(label.evidence) || fact.expected.hasPrefix("evidence"),
             let note = fact.note, fact.actual != nil
         {
             return "\(safe(fact.path)): \(safe(note))"
         }
-        let actual = safe(fact.actual?.description ?? strings("fact.absent"))
+        let actual = safe(fact.actual?.description ?? label.absent)
         var words = strings("fact.is", ["path": safe(fact.path), "actual": actual])
         if fact.role != .given { words += strings("fact.expected", ["expected": safe(fact.expected)]) }
         if let note = fact.note { words += " (\(safe(note)))" }
@@ -308,8 +327,19 @@ public enum TextReporter {
         let note: String
         let or: String
         let given: String
+        /// The words of an evidence expectation, which a failed evidence fact starts with.
+        let evidence: String
+        /// The words for a fact not declared.
+        let absent: String
+        /// Each status as a reader's word.
+        let statusWords: [Status: String]
 
         init(_ strings: ReportStrings) {
+            evidence = strings("expected.evidence")
+            absent = strings("fact.absent")
+            var statusWords: [Status: String] = [:]
+            for status in Status.allCases { statusWords[status] = statusWord(status, strings) }
+            self.statusWords = statusWords
             let words = ["cite", "date", "fact", "fix", "note"].map { strings("label.\($0)") }
             let width = words.map(\.count).max() ?? 0
             let padded = words.map { "    " + $0 + String(repeating: " ", count: width - $0.count + 1) }

@@ -39,12 +39,22 @@ public struct FactReference: Sendable, Hashable, CustomStringConvertible {
     /// The vocabulary path (for list element fields: the list's path + field).
     public let vocabularyPath: String
 
+    /// `keys` as path steps, made once: the engine reads the fact with them for every system.
+    package let steps: [PathStep]
+    /// `keys` joined by dots (`risk.level`), how a fact read at the top of a document is named.
+    package let dottedKeys: String
+    /// `namespace.name`, for a derived fact.
+    package let derivedKey: String?
+
     public init(text: String, keys: [String], kind: Kind, type: FactType, vocabularyPath: String) {
         self.text = text
         self.keys = keys
         self.kind = kind
         self.type = type
         self.vocabularyPath = vocabularyPath
+        steps = keys.map(PathStep.key)
+        dottedKeys = steps.dottedPath
+        if case .derived(let namespace, let name) = kind { derivedKey = "\(namespace).\(name)" } else { derivedKey = nil }
     }
 
     public var description: String { text }

@@ -39,19 +39,27 @@ package enum FileSystem {
         }
         // Blocking reads from here on: a pipe's writer may still be producing.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count <= limit {
-            let wanted = min(chunk.count, limit + 1 - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, wanted) }
+        // Read straight into the result, sized by `fstat` for a regular file (one byte more, to
+        // see a file that grew), growing it for a pipe or a file that grew while being read.
+        let stated = status.st_mode & S_IFMT == S_IFREG ? Int(clamping: status.st_size) : 0
+        let most = limit < Int.max ? limit + 1 : limit
+        var bytes = [UInt8](repeating: 0, count: max(4096, stated < most ? stated + 1 : most))
+        var filled = 0
+        while filled <= limit {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 64 * 1024), most - filled)))
+            }
+            let wanted = min(bytes.count - filled, most - filled)
+            let count = bytes.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress.map { $0 + filled }, wanted) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .error("cannot be read: \(String(cString: strerror(errno)))", at: origin)
             }
-            bytes.append(contentsOf: chunk[..<count])
+            filled += count
         }
-        guard bytes.count <= limit else {
+        bytes.removeSubrange(filled...)
+        guard filled <= limit else {
             throw .error("file is larger than the limit of \(limit) bytes", at: origin)
         }
         return bytes
