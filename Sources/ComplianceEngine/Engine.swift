@@ -19,9 +19,9 @@ public struct Engine: Sendable {
     let sourceTitles: [String: String]
     /// What each predicate expects, worded once in `language`.
     let words: ExpectationWords
-    /// Each pack's rule texts by pack id, in the order of its rules, made once and shared by
-    /// every finding.
-    let ruleTexts: [String: [Finding.RuleText]]
+    /// Each pack's rules as evaluated, by pack id, in the order of its rules, made once; their
+    /// texts are shared by every finding.
+    let compiledRules: [String: [CompiledRule]]
     /// Each derivation's `<NS>-<NAME>-DECLARED` finding text by `namespace.name`, citing its first
     /// case (a finding whose deciding case cites otherwise gets a box of its own).
     let declaredTexts: [String: Finding.RuleText]
@@ -43,7 +43,7 @@ public struct Engine: Sendable {
         guard let packs else {
             self.library = library.localized(language)
             self.words = ExpectationWords(packs: self.library.packs, strings: strings)
-            (self.ruleTexts, self.declaredTexts) = Self.texts(of: self.library)
+            (self.compiledRules, self.declaredTexts) = Self.compile(self.library)
             self.declaredIDs = Set(self.library.packs.flatMap(\.derivations).map(\.declaredRuleID))
             return
         }
@@ -61,21 +61,26 @@ public struct Engine: Sendable {
             vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) }, catalogues: library.catalogues
         ).localized(language)
         self.words = ExpectationWords(packs: self.library.packs, strings: strings)
-        (self.ruleTexts, self.declaredTexts) = Self.texts(of: self.library)
+        (self.compiledRules, self.declaredTexts) = Self.compile(self.library)
         self.declaredIDs = Set(self.library.packs.flatMap(\.derivations).map(\.declaredRuleID))
     }
 
-    /// The rule texts of every pack, and of every declared-value check.
-    private static func texts(of library: RuleLibrary) -> (
-        rules: [String: [Finding.RuleText]], declared: [String: Finding.RuleText]
+    /// The rules of every pack as evaluated, and the text of every declared-value check.
+    private static func compile(_ library: RuleLibrary) -> (
+        rules: [String: [CompiledRule]], declared: [String: Finding.RuleText]
     ) {
-        var rules: [String: [Finding.RuleText]] = [:]
+        var rules: [String: [CompiledRule]] = [:]
         var declared: [String: Finding.RuleText] = [:]
+        // Every id in ascending order, so that a finding's text knows where its rule sorts.
+        let ids = library.packs.flatMap { pack in pack.rules.map(\.id) + pack.derivations.map(\.declaredRuleID) }.sorted()
+        var ranks: [String: Int] = [:]
+        for (rank, id) in ids.enumerated() where ranks[id] == nil { ranks[id] = rank }
         for pack in library.packs {
-            rules[pack.id] = pack.rules.map(Finding.RuleText.init)
+            rules[pack.id] = pack.rules.map { CompiledRule($0, roles: pack.roles, rank: ranks[$0.id]) }
             for derivation in pack.derivations where derivation.declared != nil {
                 declared["\(derivation.namespace).\(derivation.name)"] = Finding.RuleText(
-                    derivation, pack: pack, citation: derivation.cases.first?.citation)
+                    derivation, pack: pack, citation: derivation.cases.first?.citation,
+                    rank: ranks[derivation.declaredRuleID])
             }
         }
         return (rules, declared)

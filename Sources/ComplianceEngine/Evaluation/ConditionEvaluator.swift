@@ -52,22 +52,22 @@ struct ConditionEvaluator {
     }
 
     private func evaluate(_ predicate: Predicate, in scope: Value, at scopePath: [PathStep]) -> Verdict {
-        let reference = predicate.fact
+        // `predicate.fact` is read field by field: binding it would copy each of its strings.
         var actual: Value?
         var derivedMissing: [String]?
-        if let key = reference.derivedKey {
+        if let key = predicate.fact.derivedKey {
             let derivedValue = derived[key]
             actual = derivedValue?.value.map(Value.string)
             derivedMissing = derivedValue?.missing
         } else {
-            actual = scope.value(at: reference.keys)
+            actual = scope.value(at: predicate.fact.keys)
             if actual == .null { actual = nil }
         }
         // Only an absent fact needs the list of facts that would decide it.
-        let missingWhenAbsent = actual == nil ? derivedMissing ?? [reference.vocabularyPath] : []
+        let missingWhenAbsent = actual == nil ? derivedMissing ?? [predicate.fact.vocabularyPath] : []
         let place =
             scopePath.isEmpty
-            ? Place(path: reference.steps, dotted: reference.dottedKeys) : Place(path: scopePath + reference.steps)
+            ? Place(path: predicate.fact.steps, dotted: predicate.fact.dottedKeys) : Place(path: scopePath + predicate.fact.steps)
         var verdict: Verdict
         if predicate.operators.count == 1 {
             let expected =
@@ -87,7 +87,7 @@ struct ConditionEvaluator {
             verdict = Verdict.combine(all: parts)
         }
         // No one sets a derived fact: it is a premise that follows from the facts it is derived from.
-        if case .derived = reference.kind {
+        if case .derived = predicate.fact.kind {
             for index in verdict.observations.indices { verdict.observations[index].role = .given }
         }
         return verdict

@@ -7,21 +7,29 @@ internal import ComplianceRules
 /// engine's packs) is worded on the spot, in the same words.
 struct ExpectationWords: Sendable {
     let strings: ReportStrings
-    /// Each predicate's words, one per operator (`nil` for `within_days`), by where it is written.
-    private let byPredicate: [SourceLocation: [String?]]
+    /// Each predicate's words, one per operator (`nil` for `within_days`), by the predicate's
+    /// identity (the entry holds the predicate, so no other can take its address).
+    private let byPredicate: [ObjectIdentifier: Entry]
+
+    private struct Entry: Sendable {
+        let predicate: Predicate
+        let words: [String?]
+    }
 
     init(packs: [RulePack], strings: ReportStrings) {
         self.strings = strings
-        var table: [SourceLocation: [String?]] = [:]
+        var table: [ObjectIdentifier: Entry] = [:]
         func add(_ condition: Condition) {
             switch condition {
             case .all(let parts), .any(let parts): parts.forEach(add)
             case .not(let part): add(part)
             case .predicate(let predicate):
-                table[predicate.location] = predicate.operators.map { operation in
-                    if case .withinDays = operation { return nil }
-                    return ConditionEvaluator.expectation(operation, asOf: nil, strings: strings)
-                }
+                table[ObjectIdentifier(predicate)] = Entry(
+                    predicate: predicate,
+                    words: predicate.operators.map { operation in
+                        if case .withinDays = operation { return nil }
+                        return ConditionEvaluator.expectation(operation, asOf: nil, strings: strings)
+                    })
                 for operation in predicate.operators {
                     switch operation {
                     case .every(let inner), .some(let inner), .none(let inner): add(inner)
@@ -43,7 +51,7 @@ struct ExpectationWords: Sendable {
 
     /// The words for operator `index` of `predicate` on `asOf`.
     func words(_ predicate: Predicate, _ index: Int, asOf: CalendarDate) -> String {
-        if let words = byPredicate[predicate.location], words.count == predicate.operators.count, let text = words[index] {
+        if let entry = byPredicate[ObjectIdentifier(predicate)], entry.predicate === predicate, let text = entry.words[index] {
             return text
         }
         return ConditionEvaluator.expectation(predicate.operators[index], asOf: asOf, strings: strings)

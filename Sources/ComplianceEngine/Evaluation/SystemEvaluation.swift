@@ -25,11 +25,8 @@ struct SystemEvaluation {
         var scope = Scope(root: root)
         findings.reserveCapacity(packs.reduce(0) { $0 + $1.rules.count + $1.derivations.count })
         for pack in packs {
-            let texts = engine.ruleTexts[pack.id] ?? pack.rules.map(Finding.RuleText.init)
-            // By index: `for rule in` would copy every field of every rule for every system.
-            for index in pack.rules.indices {
-                findings.append(
-                    finding(for: pack.rules[index], text: texts[index], roles: pack.roles, evaluator: evaluator, scope: &scope))
+            for compiled in engine.compiledRules[pack.id] ?? pack.rules.map({ CompiledRule($0, roles: pack.roles) }) {
+                findings.append(finding(for: compiled, evaluator: evaluator, scope: &scope))
             }
             for derivation in pack.derivations where derivation.declared != nil {
                 findings.append(declaredFinding(derivation, pack: pack, derived: derivedFacts.values))
@@ -48,14 +45,7 @@ struct SystemEvaluation {
         }
         // Sorted by key, then put in that order by swaps: comparing whole findings would copy them
         // at every step, and building a sorted copy would copy every one of them once more.
-        let keys = findings.map { (order: $0.status.order, severity: $0.severity, rule: $0.rule) }
-        let order = keys.indices.sorted { lhs, rhs in
-            let (left, right) = (keys[lhs], keys[rhs])
-            if left.order != right.order { return left.order < right.order }
-            if left.severity != right.severity { return left.severity > right.severity }
-            return left.rule < right.rule
-        }
-        Self.permute(&findings, into: order)
+        Self.permute(&findings, into: Self.sortedOrder(findings))
         let gates = findings.contains { finding in
             switch finding.status {
             case .fail: options.failOn.gates(finding.severity)
@@ -122,7 +112,7 @@ struct SystemEvaluation {
         var text =
             engine.declaredTexts[key] ?? Finding.RuleText(derivation, pack: pack, citation: derivation.cases.first?.citation)
         if let cited = result.matched?.citation, cited != text.fields.citation {
-            text = Finding.RuleText(derivation, pack: pack, citation: cited)
+            text = Finding.RuleText(derivation, pack: pack, citation: cited, rank: text.rank)
         }
         var finding = Finding(text: text, status: .pass, message: "")
         let location = document.location(of: declaredKeys.map(PathStep.key))
@@ -187,11 +177,12 @@ struct SystemEvaluation {
         }
     }
 
-    func finding(
-        for rule: Rule, text: Finding.RuleText, roles: RoleDeclaration?, evaluator: ConditionEvaluator, scope: inout Scope
-    ) -> Finding {
+    func finding(for compiled: CompiledRule, evaluator: ConditionEvaluator, scope: inout Scope) -> Finding {
+        // Read through the compiled rule (a class): each field is borrowed, never the whole rule copied.
+        let rule = compiled.rule
+        let roles = compiled.roles
         evaluator.budget.startRule()
-        var finding = Finding(text: text, status: .pass, message: rule.message)
+        var finding = Finding(text: compiled.text, status: .pass, message: rule.message)
         if let until = rule.until, options.asOf >= until {
             finding.status = .notApplicable
             finding.reason = strings("reason.until", ["date": until.description])
@@ -227,8 +218,8 @@ struct SystemEvaluation {
         finding.missing = Self.unique(outcome.verdict.missing)
         switch outcome.status {
         case .notApplicable:
-            finding.reason =
-                outcome.reason ?? strings("reason.condition", ["facts": describe(outcome.verdict.observations)])
+            // The condition's reason is worded from the facts when it is read.
+            finding.because = outcome.reason.map(Finding.Because.text) ?? .conditionFailed(strings.language)
         case .unknown:
             finding.message = strings("message.unknown", ["facts": finding.missing.joined(separator: ", ")])
         case .pass:
@@ -281,26 +272,41 @@ struct SystemEvaluation {
         return path
     }
 
-    private func describe(_ observations: [FactObservation]) -> String {
-        observations.map {
-            strings(
-                "reason.observation",
-                ["path": $0.dottedPath, "actual": $0.actual?.description ?? strings("fact.absent"), "expected": $0.expected])
+    /// The indices of `findings` in report order: status, then severity (highest first), then rule
+    /// id. When every rule id has its rank (the engine's own texts), each finding's place is one
+    /// integer and the sort compares integers only.
+    static func sortedOrder(_ findings: [Finding]) -> [Int] {
+        var ranked: [Int] = []
+        ranked.reserveCapacity(findings.count)
+        for index in findings.indices {
+            guard let rank = findings[index].text.rank, rank < 1 << 32 else { break }
+            let severity = 4 - findings[index].severity.rank
+            ranked.append(findings[index].status.order << 40 | severity << 32 | rank)
         }
-        .joined(separator: "; ")
+        if ranked.count == findings.count { return findings.indices.sorted { ranked[$0] < ranked[$1] } }
+        let keys = findings.map { (order: $0.status.order, severity: $0.severity, text: $0.text) }
+        return keys.indices.sorted { lhs, rhs in
+            let (left, right) = (keys[lhs], keys[rhs])
+            if left.order != right.order { return left.order < right.order }
+            if left.severity != right.severity { return left.severity > right.severity }
+            return left.text.precedes(right.text)
+        }
     }
 
     /// Rearranges `elements` so that position `i` holds what was at `order[i]` (a permutation of
     /// the indices), following each cycle of the permutation with swaps.
     static func permute<Element>(_ elements: inout [Element], into order: [Int]) {
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var index = start
-            placed[index] = true
-            while order[index] != start {
-                elements.swapAt(index, order[index])
-                index = order[index]
+        // Swapped in the buffer: moves, where the array's `swapAt` would copy each element.
+        elements.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var index = start
                 placed[index] = true
+                while order[index] != start {
+                    buffer.swapAt(index, order[index])
+                    index = order[index]
+                    placed[index] = true
+                }
             }
         }
     }

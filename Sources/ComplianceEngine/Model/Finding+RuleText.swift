@@ -18,29 +18,39 @@ extension Finding {
         }
 
         let fields: Fields
+        /// The place of the rule id among every rule id of the engine that made the text, in
+        /// ascending order, so that findings sort without comparing strings; `nil` for text made
+        /// elsewhere.
+        let rank: Int?
 
-        init(_ fields: Fields) {
+        init(_ fields: Fields, rank: Int? = nil) {
             self.fields = fields
+            self.rank = rank
         }
 
+        /// The same text with its rank among the engine's rule ids.
+        func ranked(_ rank: Int) -> RuleText { RuleText(fields, rank: rank) }
+
         /// The text of `rule`.
-        convenience init(_ rule: Rule) {
+        convenience init(_ rule: Rule, rank: Int? = nil) {
             self.init(
                 Fields(
                     rule: rule.id, title: rule.title, severity: rule.severity, category: rule.category, pack: rule.pack,
-                    sector: rule.sector, citation: rule.citation, citations: rule.citations, remediation: rule.remediation))
+                    sector: rule.sector, citation: rule.citation, citations: rule.citations, remediation: rule.remediation),
+                rank: rank)
         }
 
         /// The text of `derivation`'s `<NS>-<NAME>-DECLARED` finding in `pack`, citing `citation`
         /// (else the pack's first instrument, as an interpretation).
-        convenience init(_ derivation: Derivation, pack: RulePack, citation: Citation?) {
+        convenience init(_ derivation: Derivation, pack: RulePack, citation: Citation?, rank: Int? = nil) {
             let check = derivation.check
             let cited =
                 citation ?? Citation(instrument: pack.instruments.first?.id ?? pack.id, article: "", basis: .interpretation)
             self.init(
                 Fields(
                     rule: derivation.declaredRuleID, title: check.title, severity: check.severity, category: check.category,
-                    pack: pack.id, sector: "all", citation: cited, citations: [cited], remediation: check.remediation))
+                    pack: pack.id, sector: "all", citation: cited, citations: [cited], remediation: check.remediation),
+                rank: rank)
         }
 
         /// A new box with one field changed.
@@ -48,6 +58,12 @@ extension Finding {
             var changed = fields
             changed[keyPath: field] = value
             return RuleText(changed)
+        }
+
+        /// Whether findings of `self` come before findings of `other` of the same status and severity.
+        func precedes(_ other: RuleText) -> Bool {
+            if let rank, let otherRank = other.rank { return rank < otherRank }
+            return fields.rule < other.fields.rule
         }
 
         static func == (lhs: RuleText, rhs: RuleText) -> Bool {

@@ -63,7 +63,19 @@ public struct Finding: Sendable, Equatable {
     /// For unknown outcomes: the facts to declare.
     public var missing: [String]
     /// Why a rule is not applicable or upcoming.
-    public var reason: String?
+    public var reason: String? {
+        get {
+            switch because {
+            case .none: nil
+            case .text(let text): text
+            case .conditionFailed(let language): Self.conditionReason(facts, strings: .builtIn(language))
+            }
+        }
+        set { because = newValue.map(Because.text) ?? .none }
+    }
+    /// What `reason` says, kept as what it is made from when that is cheaper: most findings of a
+    /// system do not apply, and most formats never show why.
+    var because: Because = .none
     /// For waived and upcoming findings: what the outcome would otherwise be.
     public var originalStatus: Status?
     /// The waiver applied, for waived findings.
@@ -82,7 +94,7 @@ public struct Finding: Sendable, Equatable {
         self.message = message
         self.facts = facts
         self.missing = missing
-        self.reason = reason
+        self.because = reason.map(Because.text) ?? .none
     }
 
     init(
@@ -99,7 +111,7 @@ public struct Finding: Sendable, Equatable {
         self.message = message
         self.facts = facts
         self.missing = missing
-        self.reason = reason
+        self.because = reason.map(Because.text) ?? .none
         self.originalStatus = originalStatus
         self.waiver = waiver
         self.effective = effective

@@ -99,6 +99,7 @@ public struct ReportStrings: Sendable, Equatable {
 
     /// The value called `name` (a handful of pairs: a look along them beats hashing).
     private static func value(named name: Substring, in values: KeyValuePairs<String, String>) -> String? {
+        let name = String(name)  // a short name is a small string: no allocation, fast comparisons
         for (key, value) in values where key == name { return value }
         return nil
     }

@@ -61,7 +61,11 @@ public struct FactReference: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A fact path with the operators that must all hold.
-public struct Predicate: Sendable, Equatable {
+///
+/// A class, not a struct: the engine reads every predicate for every system, and handing one on
+/// is then one reference instead of a copy of every string of its fact reference. It is
+/// immutable, so it shares like a value.
+public final class Predicate: Sendable, Equatable {
     public let fact: FactReference
     public let operators: [Operator]
     public let location: SourceLocation
@@ -70,6 +74,10 @@ public struct Predicate: Sendable, Equatable {
         self.fact = fact
         self.operators = operators
         self.location = location
+    }
+
+    public static func == (lhs: Predicate, rhs: Predicate) -> Bool {
+        lhs === rhs || (lhs.fact == rhs.fact && lhs.operators == rhs.operators && lhs.location == rhs.location)
     }
 
     var factPaths: [String] {
