@@ -37,11 +37,13 @@ package enum FileSystem {
         default:
             throw .error("is not a regular file", at: origin)
         }
-        // Blocking reads from here on: a pipe's writer may still be producing.
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        // Blocking reads from here on: a pipe's writer may still be producing. (A regular file
+        // never blocks, so it is left as it is.)
+        let regular = status.st_mode & S_IFMT == S_IFREG
+        if !regular { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
         // Read straight into the result, sized by `fstat` for a regular file (one byte more, to
         // see a file that grew), growing it for a pipe or a file that grew while being read.
-        let stated = status.st_mode & S_IFMT == S_IFREG ? Int(clamping: status.st_size) : 0
+        let stated = regular ? Int(clamping: status.st_size) : 0
         let most = limit < Int.max ? limit + 1 : limit
         var bytes = [UInt8](repeating: 0, count: max(4096, stated < most ? stated + 1 : most))
         var filled = 0
@@ -57,6 +59,8 @@ package enum FileSystem {
                 throw .error("cannot be read: \(String(cString: strerror(errno)))", at: origin)
             }
             filled += count
+            // A regular file that gives less than asked for is at its end: no read to learn it.
+            if regular, count < wanted { break }
         }
         bytes.removeSubrange(filled...)
         guard filled <= limit else {

@@ -92,8 +92,10 @@ private struct Walk {
                 continue
             }
             if case .null = child { continue }  // an empty value is an undeclared fact
-            let childPath = display.isEmpty ? key : "\(display).\(key)"
-            if let value = check(node.child(at: index), type: fact.type, fact: fact, path: childPath) {
+            // The path is made into text only for a message or a nested object.
+            if let value = check(
+                node.child(at: index), type: fact.type, fact: fact, path: display.isEmpty ? key : "\(display).\(key)")
+            {
                 if changed == nil { changed = map }
                 changed?.setValue(value, at: index)
             }
@@ -114,17 +116,17 @@ private struct Walk {
         check(node, type: fact.type, fact: fact, path: path) ?? node.value
     }
 
-    private mutating func check(_ node: Node, type: FactType, fact: Fact, path: String) -> Value? {
+    private mutating func check(_ node: Node, type: FactType, fact: Fact, path: @autoclosure () -> String) -> Value? {
         let value = node.value
         func mismatch(_ expected: String) -> Value? {
-            error("\(path): expected \(expected), found \(value.typeName) '\(value)'", at: node.location)
+            error("\(path()): expected \(expected), found \(value.typeName) '\(value)'", at: node.location)
             return nil
         }
         switch type {
         case .string:
             guard case .string(let text) = value else { return mismatch("a string") }
             if let pattern = vocabulary.patterns[fact.path], !pattern.matches(text) {
-                error("\(path): '\(text)' does not match the pattern \(pattern.source)", at: node.location)
+                error("\(path()): '\(text)' does not match the pattern \(pattern.source)", at: node.location)
             }
             return nil
         case .bool:
@@ -137,35 +139,34 @@ private struct Walk {
             switch value {
             case .int: return nil
             case .double(let number):
-                if !number.isFinite { error("\(path): expected a finite number, found \(value)", at: node.location) }
+                if !number.isFinite { error("\(path()): expected a finite number, found \(value)", at: node.location) }
                 return nil
             default: return mismatch("a number")
             }
         case .date:
-            return normalizedDate(node, path: path)
+            return normalizedDate(node, path: path())
         case .enumeration(let allowed):
             guard case .string(let text) = value else {
                 return mismatch("one of \(allowed.joined(separator: ", "))")
             }
             if !allowed.contains(text) {
                 error(
-                    "\(path): '\(text)' is not allowed; expected one of \(allowed.joined(separator: ", "))"
+                    "\(path()): '\(text)' is not allowed; expected one of \(allowed.joined(separator: ", "))"
                         + Suggestion.phrase(for: text, in: allowed), at: node.location)
             }
             return nil
         case .list(let element):
             guard case .list(let items) = value else { return mismatch("a list of \(element)") }
             if let minimum = fact.minItems, items.count < minimum, !partial {
-                error("\(path): expected at least \(minimum) item(s), found \(items.count)", at: node.location)
+                error("\(path()): expected at least \(minimum) item(s), found \(items.count)", at: node.location)
             }
             var changed: [Value]?
             for offset in items.indices {
                 let item = node.element(at: offset)
-                let itemPath = "\(path)[\(offset)]"
                 let normalized =
                     element == .object
-                    ? normalized(object: item, path: fact.path, display: itemPath, extraKeys: [])
-                    : check(item, type: element, fact: fact, path: itemPath)
+                    ? normalized(object: item, path: fact.path, display: "\(path())[\(offset)]", extraKeys: [])
+                    : check(item, type: element, fact: fact, path: "\(path())[\(offset)]")
                 if let normalized {
                     if changed == nil { changed = items }
                     changed?[offset] = normalized
@@ -173,48 +174,49 @@ private struct Walk {
             }
             return changed.map(Value.list)
         case .object:
-            return normalized(object: node, path: fact.path, display: path, extraKeys: [])
+            return normalized(object: node, path: fact.path, display: path(), extraKeys: [])
         case .evidence:
-            return evidence(node, path: path)
+            return evidence(node, path: path())
         }
     }
 
     /// A date fact: `.date` when written as a `YYYY-MM-DD` string, `nil` when already a date or not
     /// a date (an error).
-    private mutating func normalizedDate(_ node: Node, path: String) -> Value? {
+    private mutating func normalizedDate(_ node: Node, path: @autoclosure () -> String) -> Value? {
         if case .date = node.value { return nil }
         guard case .string(let text) = node.value, let date = CalendarDate(text) else {
-            error("\(path): expected a date YYYY-MM-DD, found \(node.value.typeName) '\(node.value)'", at: node.location)
+            error("\(path()): expected a date YYYY-MM-DD, found \(node.value.typeName) '\(node.value)'", at: node.location)
             return nil
         }
         return .date(date)
     }
 
-    private mutating func evidence(_ node: Node, path: String) -> Value? {
+    private mutating func evidence(_ node: Node, path: @autoclosure () -> String) -> Value? {
         switch node.value {
         case .string(let text):
-            checkReference(text, at: node.location, path: path)
+            checkReference(text, at: node.location, path: path())
             return nil
         case .map(let map):
             var entries = map
-            for entry in node.entries where !SystemValidator.evidenceKeys.contains(entry.key) {
+            for index in map.indices where !SystemValidator.evidenceKeys.contains(map[index].key) {
+                let key = map[index].key
                 error(
-                    "\(path): unknown evidence key '\(entry.key)'; expected file, url, sha256, date, expires, title"
-                        + Suggestion.phrase(for: entry.key, in: SystemValidator.evidenceKeys), at: entry.keyLocation)
+                    "\(path()): unknown evidence key '\(key)'; expected file, url, sha256, date, expires, title"
+                        + Suggestion.phrase(for: key, in: SystemValidator.evidenceKeys), at: node.keyLocation(at: index))
             }
             let file = node["file"]
             let url = node["url"]
             switch (file?.value, url?.value) {
             case (.string(let text)?, nil):
-                checkReference(text, at: file?.location ?? node.location, path: "\(path).file", url: false)
+                checkReference(text, at: file?.location ?? node.location, path: "\(path()).file", url: false)
             case (nil, .string(let text)?):
-                checkReference(text, at: url?.location ?? node.location, path: "\(path).url", url: true)
+                checkReference(text, at: url?.location ?? node.location, path: "\(path()).url", url: true)
             case (.some, .some):
-                error("\(path): evidence names both 'file' and 'url'; give one", at: node.location)
+                error("\(path()): evidence names both 'file' and 'url'; give one", at: node.location)
             case (nil, nil):
-                error("\(path): evidence needs 'file' or 'url'", at: node.location)
+                error("\(path()): evidence needs 'file' or 'url'", at: node.location)
             default:
-                error("\(path): 'file' and 'url' must be strings", at: node.location)
+                error("\(path()): 'file' and 'url' must be strings", at: node.location)
             }
             if let hash = node["sha256"] {
                 let valid: Bool
@@ -223,41 +225,43 @@ private struct Walk {
                 } else {
                     valid = false
                 }
-                if !valid { error("\(path).sha256: expected 64 lower-case hexadecimal digits", at: hash.location) }
+                if !valid { error("\(path()).sha256: expected 64 lower-case hexadecimal digits", at: hash.location) }
             }
             var changed = false
             for key in ["date", "expires"] {
-                if let child = node[key], let normalized = normalizedDate(child, path: "\(path).\(key)") {
+                if let child = node[key], let normalized = normalizedDate(child, path: "\(path()).\(key)") {
                     entries[key] = normalized
                     changed = true
                 }
             }
             if let title = node["title"], title.value.stringValue == nil {
-                error("\(path).title: expected a string", at: title.location)
+                error("\(path()).title: expected a string", at: title.location)
             }
             return changed ? .map(entries) : nil
         default:
             error(
-                "\(path): expected evidence (a relative file path, an https URL, or a mapping with file or url), found \(node.value.typeName)",
+                "\(path()): expected evidence (a relative file path, an https URL, or a mapping with file or url), found \(node.value.typeName)",
                 at: node.location)
             return nil
         }
     }
 
-    private mutating func checkReference(_ text: String, at location: SourceLocation, path: String, url: Bool? = nil) {
+    private mutating func checkReference(
+        _ text: String, at location: @autoclosure () -> SourceLocation, path: @autoclosure () -> String, url: Bool? = nil
+    ) {
         let isURL = text.hasPrefix("https://") || text.hasPrefix("http://")
         if text.isEmpty {
-            error("\(path): evidence is empty", at: location)
-        } else if text.unicodeScalars.contains("\0") {
-            error("\(path): evidence contains a NUL character, which would cut the path short", at: location)
+            error("\(path()): evidence is empty", at: location())
+        } else if text.utf8.contains(0) {
+            error("\(path()): evidence contains a NUL character, which would cut the path short", at: location())
         } else if isURL, Self.urlHost(text).isEmpty {
-            error("\(path): evidence URL '\(text)' has no host", at: location)
+            error("\(path()): evidence URL '\(text)' has no host", at: location())
         } else if text.hasPrefix("http://") {
-            error("\(path): evidence URLs must use https, found '\(text)'", at: location)
+            error("\(path()): evidence URLs must use https, found '\(text)'", at: location())
         } else if url == true, !isURL {
-            error("\(path): expected an https URL, found '\(text)'", at: location)
+            error("\(path()): expected an https URL, found '\(text)'", at: location())
         } else if url == false, isURL {
-            error("\(path): 'file' must be a path relative to the evidence root; use 'url' for '\(text)'", at: location)
+            error("\(path()): 'file' must be a path relative to the evidence root; use 'url' for '\(text)'", at: location())
         }
     }
 
