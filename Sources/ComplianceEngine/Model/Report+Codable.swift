@@ -206,16 +206,19 @@ extension Finding: Codable, JSONWritable {
             try object.fieldIfPresent("effective", encoding: effective)
             return
         }
-        object.field("title", title)
+        // The rule's own members are the same in every system: written once per renderer.
+        object.fragment(of: text, slot: 0, members: 1) { object in object.field("title", title) }
         object.field("status", status)
-        object.field("severity", severity)
-        object.field("category", category)
-        object.field("pack", pack)
-        object.field("sector", sector)
-        try object.field("citation", encoding: citation)
-        try object.field("citations", encoding: allCitations)
+        try object.fragment(of: text, slot: 1, members: 6) { object in
+            object.field("severity", severity)
+            object.field("category", category)
+            object.field("pack", pack)
+            object.field("sector", sector)
+            try object.field("citation", encoding: citation)
+            try object.field("citations", encoding: allCitations)
+        }
         object.field("message", message)
-        object.field("remediation", remediation)
+        object.fragment(of: text, slot: 2, members: 1) { object in object.field("remediation", remediation) }
         try object.field("facts", facts)
         object.field("missing", missing)
         object.fieldIfPresent("reason", reason)
@@ -278,7 +281,7 @@ extension Finding.Fact: Codable, JSONWritable {
 
     func write(_ object: inout JSONObjectWriter) throws {
         object.field("path", path)
-        try object.field("actual", encoding: actual ?? .null)
+        try object.field("actual", value: actual ?? .null)
         object.field("expected", expected)
         object.field("location", location)
         object.fieldIfPresent("note", note)
@@ -313,7 +316,7 @@ struct DetailedSystem: JSONWritable {
 private enum CompactFact {
     static func write(_ fact: Finding.Fact, _ object: inout JSONObjectWriter) throws {
         object.field("path", fact.path)
-        try object.field("actual", encoding: fact.actual ?? .null)
+        try object.field("actual", value: fact.actual ?? .null)
         object.field("location", fact.location)
     }
 }

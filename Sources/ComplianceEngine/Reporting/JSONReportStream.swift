@@ -43,8 +43,13 @@ public struct JSONReportStream: ReportStream {
     /// A system's object, two levels in, made on a worker thread.
     struct Renderer: SystemRenderer {
         let detail: Report.Detail
+        /// Each rule's constant members, written once by this renderer.
+        private var fragments = JSONFragments()
+
+        init(detail: Report.Detail) { self.detail = detail }
+
         mutating func render(_ system: SystemReport) -> String {
-            JSONReportStream.text(DetailedSystem(system: system, detail: detail), indent: 2)
+            JSONReportStream.text(DetailedSystem(system: system, detail: detail), indent: 2, fragments: &fragments)
         }
     }
 
@@ -79,8 +84,14 @@ public struct JSONReportStream: ReportStream {
     /// on an integer beyond `Int`, which no report value holds; should it ever, the output says so
     /// instead of trapping.
     static func text(_ value: some Encodable, pretty: Bool = true, indent: Int = 1) -> String {
+        var fragments = JSONFragments()
+        return text(value, pretty: pretty, indent: indent, fragments: &fragments)
+    }
+
+    /// `text(_:pretty:indent:)`, reusing the rule members in `fragments`.
+    static func text(_ value: some Encodable, pretty: Bool = true, indent: Int = 1, fragments: inout JSONFragments) -> String {
         do {
-            return try JSONTextEncoder.encode(value, pretty: pretty, indent: indent)
+            return try JSONTextEncoder.encode(value, pretty: pretty, indent: indent, fragments: &fragments)
         } catch {
             return JSON.object([("error", .string("the report could not be encoded: \(error)"))])
                 .rendered(pretty: pretty, indent: indent)

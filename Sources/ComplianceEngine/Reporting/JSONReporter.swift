@@ -16,11 +16,14 @@ public enum JSONReporter {
         /// Lines whose `pass` and `not_applicable` findings are written at `detail`.
         public init(detail: Report.Detail = .compact) {
             self.detail = detail
+            renderer = Renderer(detail: detail)
         }
 
         public mutating func begin() -> String { "" }
-        public mutating func add(_ system: SystemReport) -> String { JSONReporter.renderLine(system, detail: detail) }
-        public func makeRenderer() -> (any SystemRenderer)? { Renderer(detail: detail) }
+        private var renderer: Renderer
+
+        public mutating func add(_ system: SystemReport) -> String { renderer.render(system) }
+        public func makeRenderer() -> (any SystemRenderer)? { renderer }
         public mutating func add(_ system: SystemReport, rendered: String) -> String { rendered }
         public mutating func add(unevaluated problems: [Diagnostic]) -> String {
             problems.filter { $0.severity == .error }.map(JSONReporter.renderLine).joined()
@@ -31,7 +34,15 @@ public enum JSONReporter {
     /// A system's line, made on a worker thread.
     struct Renderer: SystemRenderer {
         let detail: Report.Detail
-        mutating func render(_ system: SystemReport) -> String { JSONReporter.renderLine(system, detail: detail) }
+        /// Each rule's constant members, written once by this renderer.
+        private var fragments = JSONFragments()
+
+        init(detail: Report.Detail) { self.detail = detail }
+
+        mutating func render(_ system: SystemReport) -> String {
+            JSONReportStream.text(DetailedSystem(system: system, detail: detail), pretty: false, fragments: &fragments)
+                + "\n"
+        }
     }
 
     /// One system object on one line, ending with a newline (for `jsonl`); `pass` and

@@ -25,6 +25,18 @@ enum JSONTextEncoder {
         defer { swap(&writer.bytes, &bytes) }
         try writer.value(value, indent: indent)
     }
+
+    /// `value` as JSON text, reusing (and adding to) `fragments`: the members each rule writes the
+    /// same in every system, written once per renderer.
+    static func encode(
+        _ value: some Encodable, pretty: Bool, indent: Int, fragments: inout JSONFragments
+    ) throws -> String {
+        let writer = JSONByteWriter(pretty: pretty)
+        swap(&writer.fragments, &fragments)
+        defer { swap(&writer.fragments, &fragments) }
+        try writer.value(value, indent: indent)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
 }
 
 /// A value that writes its own JSON object: the report's most numerous objects (findings and
@@ -59,6 +71,39 @@ struct JSONObjectWriter {
     mutating func field(_ key: StaticString, _ text: String) {
         self.key(key)
         JSON.quote(text, into: &writer.bytes)
+    }
+
+    /// A value of a system description: scalars written here, as their `Encodable` conformance
+    /// writes them; lists and mappings through it.
+    mutating func field(_ key: StaticString, value: Value) throws {
+        self.key(key)
+        switch value {
+        case .null: writer.scalar(.null)
+        case .bool(let flag): writer.scalar(.bool(flag))
+        case .int(let number): writer.scalar(.int(number))
+        case .double(let number): writer.scalar(number.isFinite ? .double(number) : .string(value.description))
+        case .string(let text): writer.scalar(.string(text))
+        case .date(let date): writer.scalar(.string(date.description))
+        case .list, .map: try writer.value(value, indent: indent + 1)
+        }
+    }
+
+    /// Members that are the same for every finding of a rule (`members` of them, never the first
+    /// of the object), written by `write` the first time and copied from the writer's fragments
+    /// after that.
+    mutating func fragment(
+        of text: Finding.RuleText, slot: Int, members: Int, _ write: (inout JSONObjectWriter) throws -> Void
+    ) rethrows {
+        guard count > 0 else { return try write(&self) }
+        let key = JSONFragments.Key(rule: text.fields.rule, slot: slot, indent: indent, pretty: writer.pretty)
+        if let known = writer.fragments.bytes(for: key, text: text) {
+            writer.bytes.append(contentsOf: known)
+            count += members
+            return
+        }
+        let start = writer.bytes.count
+        try write(&self)
+        writer.fragments.store(Array(writer.bytes[start...]), for: key, text: text)
     }
 
     mutating func field(_ key: StaticString, _ number: Int) {
@@ -158,6 +203,8 @@ final class JSONByteWriter {
     // One writer serves one encoding on one thread, and no access to these overlaps another:
     // the dynamic exclusivity checks of class properties (8% of writing a JSONL line) are skipped.
     @exclusivity(unchecked) var bytes: [UInt8] = []
+    /// Members already written for a rule, when the caller keeps them between encodings.
+    @exclusivity(unchecked) var fragments = JSONFragments()
     let pretty: Bool
     @exclusivity(unchecked) private var open: [Frame] = []
     @exclusivity(unchecked) private var nextID = 0
