@@ -89,12 +89,15 @@ public struct JSONReportStream: ReportStream {
     }
 
     /// `text(_:pretty:indent:)`, reusing the rule members in `fragments`.
-    static func text(_ value: some Encodable, pretty: Bool = true, indent: Int = 1, fragments: inout JSONFragments) -> String {
+    static func text(
+        _ value: some Encodable, pretty: Bool = true, indent: Int = 1, fragments: inout JSONFragments, terminator: String = ""
+    ) -> String {
         do {
-            return try JSONTextEncoder.encode(value, pretty: pretty, indent: indent, fragments: &fragments)
+            return try JSONTextEncoder.encode(
+                value, pretty: pretty, indent: indent, fragments: &fragments, terminator: terminator)
         } catch {
             return JSON.object([("error", .string("the report could not be encoded: \(error)"))])
-                .rendered(pretty: pretty, indent: indent)
+                .rendered(pretty: pretty, indent: indent) + terminator
         }
     }
 }

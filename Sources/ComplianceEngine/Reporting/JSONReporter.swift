@@ -40,8 +40,8 @@ public enum JSONReporter {
         init(detail: Report.Detail) { self.detail = detail }
 
         mutating func render(_ system: SystemReport) -> String {
-            JSONReportStream.text(DetailedSystem(system: system, detail: detail), pretty: false, fragments: &fragments)
-                + "\n"
+            JSONReportStream.text(
+                DetailedSystem(system: system, detail: detail), pretty: false, fragments: &fragments, terminator: "\n")
         }
     }
 

@@ -29,12 +29,13 @@ enum JSONTextEncoder {
     /// `value` as JSON text, reusing (and adding to) `fragments`: the members each rule writes the
     /// same in every system, written once per renderer.
     static func encode(
-        _ value: some Encodable, pretty: Bool, indent: Int, fragments: inout JSONFragments
+        _ value: some Encodable, pretty: Bool, indent: Int, fragments: inout JSONFragments, terminator: String = ""
     ) throws -> String {
         let writer = JSONByteWriter(pretty: pretty)
         swap(&writer.fragments, &fragments)
         defer { swap(&writer.fragments, &fragments) }
         try writer.value(value, indent: indent)
+        writer.bytes.append(contentsOf: terminator.utf8)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
@@ -60,7 +61,7 @@ struct JSONObjectWriter {
     fileprivate var count = 0
 
     /// Keys are our own ASCII names (`StaticString`), written as they are: none needs escaping.
-    private mutating func key(_ key: StaticString) {
+    fileprivate mutating func key(_ key: StaticString) {
         writer.startMember(first: count == 0, indent: indent, key: nil)
         writer.bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { writer.bytes.append(contentsOf: $0) }
@@ -125,7 +126,9 @@ struct JSONObjectWriter {
     /// `file`, `line` and `column`, as `SourceLocation`'s own encoding writes them.
     mutating func field(_ key: StaticString, _ location: SourceLocation) {
         object(key) { object in
-            object.field("file", location.file)
+            // Every location of a system names the same file: quoted once, copied after.
+            object.key("file")
+            object.writer.quoteFile(location.file)
             object.field("line", location.line)
             object.field("column", location.column)
         }
@@ -310,6 +313,21 @@ final class JSONByteWriter {
 
     func scalar(_ scalar: JSON.Scalar) {
         scalar.write(to: &bytes)
+    }
+
+    /// The file name last quoted, and its quoted bytes.
+    @exclusivity(unchecked) private var quotedFile: (name: String, bytes: [UInt8])?
+
+    /// Appends `file` quoted, reusing the bytes of the previous file name when it is the same.
+    func quoteFile(_ file: String) {
+        if let quotedFile, quotedFile.name == file {
+            bytes.append(contentsOf: quotedFile.bytes)
+            return
+        }
+        var quoted: [UInt8] = []
+        JSON.quote(file, into: &quoted)
+        bytes.append(contentsOf: quoted)
+        quotedFile = (file, quoted)
     }
 
     private func newline(_ indent: Int) {

@@ -73,34 +73,35 @@ public struct ReportStrings: Sendable, Equatable {
     /// `template` with each `{name}` replaced by `values[name]`, in one pass (a `{` that names no
     /// value stays as written).
     package static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
-        let open = UInt8(ascii: "{")
-        let close = UInt8(ascii: "}")
-        let utf8 = template.utf8
-        guard var brace = utf8.firstIndex(of: open) else { return template }
-        // Scanned by UTF-8 code units: `{` and `}` are ASCII and never part of a longer scalar.
-        var output = ""
-        output.reserveCapacity(utf8.count + 32)
-        var copied = utf8.startIndex
-        while true {
-            let nameStart = utf8.index(after: brace)
-            if let end = utf8[nameStart...].firstIndex(of: close),
-                let value = Self.value(named: Substring(utf8[nameStart..<end]), in: values)
-            {
-                output += Substring(utf8[copied..<brace])
-                output += value
-                copied = utf8.index(after: end)
+        var template = template
+        // Scanned as UTF-8 bytes: `{` and `}` are ASCII and never part of a longer scalar.
+        let filled = template.withUTF8 { bytes -> [UInt8]? in
+            guard var brace = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64)
+            var copied = 0
+            while true {
+                let nameStart = brace + 1
+                if let end = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")),
+                    var value = value(named: UnsafeBufferPointer(rebasing: bytes[nameStart..<end]), in: values)
+                {
+                    output.append(contentsOf: bytes[copied..<brace])
+                    value.withUTF8 { output.append(contentsOf: $0) }
+                    copied = end + 1
+                }
+                guard let next = bytes[max(nameStart, copied)...].firstIndex(of: UInt8(ascii: "{")) else { break }
+                brace = next
             }
-            guard let next = utf8[max(nameStart, copied)...].firstIndex(of: open) else { break }
-            brace = next
+            output.append(contentsOf: bytes[copied...])
+            return output
         }
-        output += Substring(utf8[copied...])
-        return output
+        guard let filled else { return template }
+        return String(decoding: filled, as: UTF8.self)
     }
 
     /// The value called `name` (a handful of pairs: a look along them beats hashing).
-    private static func value(named name: Substring, in values: KeyValuePairs<String, String>) -> String? {
-        let name = String(name)  // a short name is a small string: no allocation, fast comparisons
-        for (key, value) in values where key == name { return value }
+    private static func value(named name: UnsafeBufferPointer<UInt8>, in values: KeyValuePairs<String, String>) -> String? {
+        for (key, value) in values where key.utf8.elementsEqual(name) { return value }
         return nil
     }
 
