@@ -205,6 +205,39 @@ import Testing
         #expect(limits.cache.count == 1)
     }
 
+    /// Each evidence path is walked once per run: the systems after the first that list it reuse
+    /// what the walk found (a regular file and its hash, or why it failed), with the same words.
+    @Test func eachEvidencePathIsOpenedOncePerRun() throws {
+        let root = try Self.linkedRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let digest = EvidenceChecker.sha256(ofFile: root + "/docs/procedure.md") ?? ""
+        let limits = EvidenceChecker.Limits()
+        var notes: [String] = []
+        for _ in 0..<3 {
+            // A new checker per system, sharing the run's cache, as the engine makes them.
+            let checker = EvidenceChecker(root: root, limits: limits)
+            for value: Value in [
+                ["file": "docs/procedure.md", "sha256": .string(digest)], "docs/missing.md", "docs/procedure.md",
+            ] {
+                let result = checker.check(value, options: EvidenceOptions(), asOf: Fixtures.asOf)
+                notes.append("\(result.truth): \(result.note ?? "-")")
+            }
+        }
+        #expect(limits.cache.probeCount == 2)
+        #expect(limits.cache.count == 1)
+        let perSystem = ["true: -", "false: missing file docs/missing.md in \(root)", "true: -"]
+        #expect(notes == perSystem + perSystem + perSystem)
+    }
+
+    /// The host of an evidence URL, as the check for a missing host reads it.
+    @Test func urlHosts() {
+        let hosts = [
+            "https://example.kz/a.pdf", "https://user@example.kz:8443/x", "https://a@b@host?q=1", "https:///notice.png",
+            "https://host#frag", "no scheme", "https://host:",
+        ].map { String(SystemValidator.urlHost($0)) }
+        #expect(hosts == ["example.kz", "example.kz", "host", "", "host", "", "host"])
+    }
+
     /// A NUL in an evidence path and an https URL without a host are validation errors.
     @Test func evidenceReferencesAreValidated() throws {
         let yaml = Fixtures.system(

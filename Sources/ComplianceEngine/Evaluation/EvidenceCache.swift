@@ -52,6 +52,13 @@ public final class EvidenceCache: @unchecked Sendable {
         return digests[key] != nil
     }
 
+    /// How many evidence paths have been opened.
+    var probeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return probes.count
+    }
+
     /// What opening `path` found earlier in the run (never with an open descriptor).
     func probe(_ path: PathKey) -> EvidenceChecker.Probe? {
         lock.lock()

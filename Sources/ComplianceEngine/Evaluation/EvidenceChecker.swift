@@ -109,19 +109,22 @@ struct EvidenceChecker: Sendable {
         guard let root else {
             return Result(passed: false, note: say("evidence.no_root", ["file": file]))
         }
-        if file.utf8.contains(0) {
-            return Result(passed: false, note: say("evidence.nul", ["file": file]))
-        }
-        if file.hasPrefix("/") {
-            return Result(passed: false, note: say("evidence.absolute", ["file": file]))
-        }
-        if file.split(separator: "/").contains("..") {
-            return Result(passed: false, note: say("evidence.dotdot", ["file": file]))
-        }
         // A path seen before in this run is not opened again, unless its hash is wanted and not
-        // yet known; the hash is always read from the descriptor the safe walk opened.
+        // yet known; the hash is always read from the descriptor the safe walk opened. (Only a
+        // path that passed the checks below was ever opened, so a known one skips them.)
         let pathKey = EvidenceCache.PathKey(root: root, file: file, language: say.language)
         var probe = limits.cache.probe(pathKey)
+        if probe == nil {
+            if file.utf8.contains(0) {
+                return Result(passed: false, note: say("evidence.nul", ["file": file]))
+            }
+            if file.hasPrefix("/") {
+                return Result(passed: false, note: say("evidence.absolute", ["file": file]))
+            }
+            if file.split(separator: "/").contains("..") {
+                return Result(passed: false, note: say("evidence.dotdot", ["file": file]))
+            }
+        }
         var descriptor: Int32 = -1
         defer { if descriptor >= 0 { close(descriptor) } }
         if probe == nil || (sha256 != nil && probe?.digestKnown(in: limits.cache) == false) {

@@ -156,7 +156,7 @@ public enum TextReporter {
         let paint = Painter(enabled: style.color)
         let say = report.strings
         let label = memo.label(say)
-        var lines: [String] = []
+        var lines = Lines()
         lines.append(paint.bold("\(SafeText.lineStart(system.file)): \(safe(system.systemID)) (\(safe(system.systemName)))"))
         for fact in system.derived {
             // English reads the derived fact's name as words; other languages name its path.
@@ -256,7 +256,23 @@ public enum TextReporter {
                     ]))
         lines.append(
             "  " + say("text.gate", ["gate": system.gate == .fail ? paint.red(say("gate.FAIL")) : paint.green(say("gate.PASS"))]))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.text
+    }
+
+    /// A system's lines as one text, each ending with a newline, built in place.
+    private struct Lines {
+        var text = ""
+
+        init() { text.reserveCapacity(4096) }
+
+        mutating func append(_ line: String) {
+            text += line
+            text += "\n"
+        }
+
+        static func += (lines: inout Lines, more: [String]) {
+            for line in more { lines.append(line) }
+        }
     }
 
     /// A status as a reader's word (`fail`, `не выполнено`); the JSON keeps the value.

@@ -19,6 +19,35 @@ public struct SystemValidator: Sendable {
     public static let waiverKeys = ["rule", "reason", "approved_by", "ticket", "expires", "system"]
     static let evidenceKeys = ["file", "url", "sha256", "date", "expires", "title"]
 
+    /// The host of an `http(s)://` URL: what lies between the scheme and the first `/`, `?` or `#`,
+    /// without user information or port.
+    static func urlHost(_ url: String) -> Substring {
+        // Scanned as UTF-8 bytes: every delimiter is ASCII.
+        let bytes = url.utf8
+        var scheme = bytes.startIndex
+        var found = false
+        while scheme != bytes.endIndex {
+            if bytes[scheme] == UInt8(ascii: ":"), bytes[scheme...].starts(with: "://".utf8) {
+                found = true
+                break
+            }
+            scheme = bytes.index(after: scheme)
+        }
+        guard found else { return "" }
+        let start = bytes.index(scheme, offsetBy: 3)
+        var end = start
+        var host = start
+        while end != bytes.endIndex {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            end = bytes.index(after: end)
+            if byte == UInt8(ascii: "@") { host = end }  // after the user information
+        }
+        var hostEnd = host
+        while hostEnd != end, bytes[hostEnd] != UInt8(ascii: ":") { hostEnd = bytes.index(after: hostEnd) }
+        return Substring(bytes[host..<hostEnd])
+    }
+
     /// Validates a whole system description. The result holds the normalized document when there
     /// is no error, and every diagnostic found.
     public func validate(_ document: Document) -> (document: Document?, diagnostics: [Diagnostic]) {
@@ -254,7 +283,7 @@ private struct Walk {
             error("\(path()): evidence is empty", at: location())
         } else if text.utf8.contains(0) {
             error("\(path()): evidence contains a NUL character, which would cut the path short", at: location())
-        } else if isURL, Self.urlHost(text).isEmpty {
+        } else if isURL, SystemValidator.urlHost(text).isEmpty {
             error("\(path()): evidence URL '\(text)' has no host", at: location())
         } else if text.hasPrefix("http://") {
             error("\(path()): evidence URLs must use https, found '\(text)'", at: location())
@@ -263,16 +292,6 @@ private struct Walk {
         } else if url == false, isURL {
             error("\(path()): 'file' must be a path relative to the evidence root; use 'url' for '\(text)'", at: location())
         }
-    }
-
-    /// The host of an `http(s)://` URL: what lies between the scheme and the first `/`, `?` or `#`,
-    /// without user information or port.
-    static func urlHost(_ url: String) -> Substring {
-        guard let scheme = url.firstRange(of: "://") else { return "" }
-        let rest = url[scheme.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
-        return host.prefix { $0 != ":" }
     }
 
     mutating func waivers(_ node: Node) {
