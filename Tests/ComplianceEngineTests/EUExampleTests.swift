@@ -221,7 +221,8 @@ import Testing
     /// Related failing findings join into one fix through each other; a lone finding joins none.
     @Test func sharedFixesFollowRelatedLinksBothWays() throws {
         let rules = try Engine.builtIn().library.rules
-        let fixes = PackGrouping.sharedFixes(["KZ-07-02", "EU-AIA-26-11", "KZ-21-01", "KZ-SOC-06", "EU-AIA-4-01"], rules: rules)
+        let fixes = PackGrouping.sharedFixes(
+            ["KZ-07-02", "EU-AIA-26-11", "KZ-21-01", "KZ-SOC-06", "EU-AIA-4-01"], links: PackGrouping.links(of: rules))
         #expect(fixes.map(\.rules) == [["KZ-07-02", "EU-AIA-26-11", "KZ-SOC-06"]])
         #expect(
             fixes.first?.links.map { "\($0.from) \($0.relation) \($0.to)" }

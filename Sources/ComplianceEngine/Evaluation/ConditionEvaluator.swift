@@ -224,14 +224,6 @@ struct ConditionEvaluator {
     /// What a negated expectation asks for, worded so that it reads forwards: `true` and `false`
     /// swap; anything else is "other than …".
     static func negation(of expected: String, strings: ReportStrings = .english) -> String {
-        let opposites: [(String, String)] = [
-            ("not declared", "declared"), ("declared", "not declared"),
-            ("none of ", "one of "), ("one of ", "none of "),
-            ("contains none of ", "contains any of "), ("contains any of ", "contains none of "),
-            ("contains all of ", "lacking one of "), ("contains ", "not containing "),
-            ("more than ", "at most "), ("at most ", "more than "), ("at least ", "less than "), ("less than ", "at least "),
-            ("matches ", "not matching "), ("not ", ""),
-        ]
         switch expected {
         case "true": return "false"
         case "false": return "true"
@@ -242,18 +234,33 @@ struct ConditionEvaluator {
                     if prefix.hasSuffix(" ") || expected == prefix { return opposite + expected.dropFirst(prefix.count) }
                 }
             }
-            let marker = "\u{0}"
-            let template = strings("expected.other_than", ["value": marker]).split(
-                separator: marker, omittingEmptySubsequences: false)
-            if template.count == 2, expected.count > template[0].count + template[1].count,
-                expected.hasPrefix(template[0]), expected.hasSuffix(template[1])
-            {
-                let inner = expected.dropFirst(template[0].count).dropLast(template[1].count)
-                if inner.hasPrefix("("), inner.hasSuffix(")") { return String(inner.dropFirst().dropLast()) }
-                return String(inner)
-            }
-            return strings("expected.other_than", ["value": expected.contains(" ") ? "(\(expected))" : expected])
+            return otherThan(expected, strings: strings)
         }
+    }
+
+    /// English expectations and their opposites, tried in order (made once, not on every negation).
+    private static let opposites: [(String, String)] = [
+        ("not declared", "declared"), ("declared", "not declared"),
+        ("none of ", "one of "), ("one of ", "none of "),
+        ("contains none of ", "contains any of "), ("contains any of ", "contains none of "),
+        ("contains all of ", "lacking one of "), ("contains ", "not containing "),
+        ("more than ", "at most "), ("at most ", "more than "), ("at least ", "less than "), ("less than ", "at least "),
+        ("matches ", "not matching "), ("not ", ""),
+    ]
+
+    /// "other than …" in the words of `strings`, or what an "other than …" expectation excluded.
+    private static func otherThan(_ expected: String, strings: ReportStrings) -> String {
+        let marker = "\u{0}"
+        let template = strings("expected.other_than", ["value": marker]).split(
+            separator: marker, omittingEmptySubsequences: false)
+        if template.count == 2, expected.count > template[0].count + template[1].count,
+            expected.hasPrefix(template[0]), expected.hasSuffix(template[1])
+        {
+            let inner = expected.dropFirst(template[0].count).dropLast(template[1].count)
+            if inner.hasPrefix("("), inner.hasSuffix(")") { return String(inner.dropFirst().dropLast()) }
+            return String(inner)
+        }
+        return strings("expected.other_than", ["value": expected.contains(" ") ? "(\(expected))" : expected])
     }
 
     /// The observations of a failed negation (`not`, or `none` over a list): what held, each

@@ -35,10 +35,26 @@ struct PackGrouping {
     /// Groups of two or more failing findings, in the order of their first finding.
     let sharedFixes: [SharedFix]
 
-    init(_ system: SystemReport, report: Report) {
-        let packIDs = system.findings.map(\.pack)
+    /// Each rule's `related:` links, by rule id, for the rules that have any.
+    typealias Links = [String: [RelatedRule]]
+
+    /// The `related:` links of `rules`, made once per report and handed to each grouping.
+    static func links(of rules: [Rule]) -> Links {
+        var links: Links = [:]
+        for index in rules.indices where !rules[index].related.isEmpty && links[rules[index].id] == nil {
+            links[rules[index].id] = rules[index].related
+        }
+        return links
+    }
+
+    init(_ system: SystemReport, report: Report, links: Links? = nil) {
+        // The packs of the findings, each once (a system has one or two): no set of every finding's pack.
+        var packIDs: [String] = []
+        for index in system.findings.indices where !packIDs.contains(system.findings[index].pack) {
+            packIDs.append(system.findings[index].pack)
+        }
         var order = report.packs.map(\.id).filter { packIDs.contains($0) }
-        order += Set(packIDs).subtracting(order).sorted()
+        order += packIDs.filter { !order.contains($0) }.sorted()
         var sections: [Section] = []
         var starts: [Int: Section] = [:]
         if order.count > 1 {
@@ -56,19 +72,17 @@ struct PackGrouping {
         sectionStarts = starts
         findings = sections.isEmpty ? system.findings : sections.flatMap(\.findings)
         let failing = system.findings.indices.filter { system.findings[$0].status == .fail }.map { system.findings[$0].rule }
-        sharedFixes = failing.count > 1 ? Self.sharedFixes(failing, rules: report.rules) : []
+        sharedFixes = failing.count > 1 ? Self.sharedFixes(failing, links: links ?? Self.links(of: report.rules)) : []
     }
 
     /// Connected groups of the failing rules under the `related:` links among them (read both ways).
-    static func sharedFixes(_ failing: [String], rules: [Rule]) -> [SharedFix] {
+    static func sharedFixes(_ failing: [String], links related: Links) -> [SharedFix] {
         let position = Dictionary(failing.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var links: [(from: Int, to: Int, link: Link)] = []
-        // By index: copying each whole `Rule` out of the array would cost more than the search.
-        for index in rules.indices where !rules[index].related.isEmpty {
-            guard let from = position[rules[index].id] else { continue }
-            for link in rules[index].related {
+        for (from, id) in failing.enumerated() where position[id] == from {
+            for link in related[id] ?? [] {
                 guard let to = position[link.rule], to != from else { continue }
-                links.append((from, to, Link(from: rules[index].id, relation: link.relation.rawValue, to: link.rule)))
+                links.append((from, to, Link(from: id, relation: link.relation.rawValue, to: link.rule)))
             }
         }
         // Union-find over the positions of the failing rules.

@@ -133,6 +133,16 @@ public enum TextReporter {
             let fix: String
         }
 
+        /// The report's `related:` links, by rule id.
+        var links: PackGrouping.Links?
+
+        mutating func links(_ report: Report) -> PackGrouping.Links {
+            if let links { return links }
+            let made = PackGrouping.links(of: report.rules)
+            links = made
+            return made
+        }
+
         mutating func label(_ strings: ReportStrings) -> Labels {
             if let labels { return labels }
             let made = Labels(strings)
@@ -171,7 +181,7 @@ public enum TextReporter {
             lines.append(line)
         }
         // Warnings go to stderr once (the command line prints them); the report does not repeat them.
-        let grouping = PackGrouping(system, report: report)
+        let grouping = PackGrouping(system, report: report, links: memo.links(report))
         for index in grouping.findings.indices {
             if let section = grouping.sectionStarts[index] {
                 let counts = Summary(section.findings)
