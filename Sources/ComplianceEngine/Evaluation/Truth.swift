@@ -76,24 +76,53 @@ struct Verdict: Sendable {
         // One part is its own result (a decided part carries no missing facts).
         if parts.count == 1, parts[0].truth == .unknown || parts[0].missing.isEmpty { return parts[0] }
         if parts.contains(where: { $0.truth == .false }) {
-            return Verdict(truth: .false, observations: parts.filter { $0.truth == .false }.flatMap(\.observations))
+            return gathered(parts, truth: .false) { $0.truth == .false }
         }
         if parts.contains(where: { $0.truth == .unknown }) {
-            let unknown = parts.filter { $0.truth == .unknown }
-            return Verdict(truth: .unknown, observations: unknown.flatMap(\.observations), missing: unknown.flatMap(\.missing))
+            return gathered(parts, truth: .unknown, missingFrom: { $0.truth == .unknown }, observed: { $0.truth == .unknown })
         }
-        return Verdict(truth: .true, observations: parts.flatMap(\.observations))
+        return gathered(parts, truth: .true) { _ in true }
     }
 
     static func combine(any parts: [Verdict]) -> Verdict {
         if parts.count == 1, parts[0].truth == .unknown || parts[0].missing.isEmpty { return parts[0] }
         if parts.contains(where: { $0.truth == .true }) {
-            return Verdict(truth: .true, observations: parts.filter { $0.truth == .true }.flatMap(\.observations))
+            return gathered(parts, truth: .true) { $0.truth == .true }
         }
         if parts.contains(where: { $0.truth == .unknown }) {
-            let unknown = parts.filter { $0.truth == .unknown }
-            return Verdict(truth: .unknown, observations: parts.flatMap(\.observations), missing: unknown.flatMap(\.missing))
+            return gathered(parts, truth: .unknown, missingFrom: { $0.truth == .unknown }, observed: { _ in true })
         }
-        return Verdict(truth: .false, observations: parts.flatMap(\.observations))
+        return gathered(parts, truth: .false) { _ in true }
+    }
+
+    /// A verdict of `truth` with the observations of the parts `observed` picks and the missing
+    /// facts of those `missingFrom` picks, in order; sized once, and one part's lists taken as
+    /// they are.
+    private static func gathered(
+        _ parts: [Verdict], truth: Truth, missingFrom: (Verdict) -> Bool = { _ in false },
+        observed: (Verdict) -> Bool
+    ) -> Verdict {
+        var observations: [FactObservation] = []
+        var missing: [String] = []
+        var observationCount = 0
+        var observingParts = 0
+        var missingParts = 0
+        for part in parts {
+            if observed(part), !part.observations.isEmpty {
+                observationCount += part.observations.count
+                observingParts += 1
+            }
+            if missingFrom(part), !part.missing.isEmpty { missingParts += 1 }
+        }
+        if observingParts > 1 { observations.reserveCapacity(observationCount) }
+        for part in parts {
+            if observed(part), !part.observations.isEmpty {
+                if observingParts == 1 { observations = part.observations } else { observations += part.observations }
+            }
+            if missingFrom(part), !part.missing.isEmpty {
+                if missingParts == 1 { missing = part.missing } else { missing += part.missing }
+            }
+        }
+        return Verdict(truth: truth, observations: observations, missing: missing)
     }
 }

@@ -12,6 +12,11 @@ public struct ValueMap: Sendable, Hashable, RandomAccessCollection, ExpressibleB
     /// An empty mapping.
     public init() { storage = [:] }
 
+    /// A mapping of `keys` (which must all differ) to `values`, in order, sized exactly.
+    package init(uniqueKeys keys: some Sequence<String>, values: some Sequence<Value>) {
+        storage = OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
+    }
+
     /// The pairs in order; a repeated key keeps its first position and its last value.
     public init(_ pairs: some Sequence<(String, Value)>) {
         storage = [:]

@@ -69,6 +69,19 @@ private struct Composer {
     let reader: YAMLReader
     var anchors: [String: (value: Value, marks: MarkTree, count: Int)] = [:]
     var aliasExpansion = 0
+    /// The entries of the mappings being read, innermost last: a mapping's entries gather here and
+    /// become its `ValueMap` and marks at its end, each sized exactly (no growing one entry at a
+    /// time). Nested mappings push and pop their own entries above it.
+    /// (Four parallel lists, not one list of tuples: a scan of the keys then touches only keys.)
+    private var pendingKeys: [String] = []
+    private var pendingValues: [Value] = []
+    private var pendingKeyMarks: [SourceMark] = []
+    private var pendingMarks: [MarkTree] = []
+    /// The same for the elements of the lists being read.
+    private var pendingElements: [Value] = []
+    private var pendingElementMarks: [MarkTree] = []
+    /// Past this many entries a mapping finds a repeated key through a table instead of a scan.
+    private static let scannedKeys = 16
 
     init(parser: YAMLEventParser, file: String, reader: YAMLReader) {
         self.parser = parser
@@ -129,28 +142,32 @@ private struct Composer {
         case .sequenceStart:
             try checkDepth(depth, at: event.start)
             try checkCollectionTag(event.tag, expected: "tag:yaml.org,2002:seq", at: event.start)
-            var elements: [Value] = []
-            var children: [MarkTree] = []
+            let base = pendingElements.count
             var count = 1
             while true {
                 let next = try parser.next()
                 if case .sequenceEnd = next.kind { break }
-                guard elements.count < reader.limits.maxCollectionCount else {
+                guard pendingElements.count - base < reader.limits.maxCollectionCount else {
                     throw .error(
                         "list has more than \(reader.limits.maxCollectionCount) items", at: at(event.start))
                 }
                 let child = try node(from: next, depth: depth + 1)
-                elements.append(child.value)
-                children.append(child.marks)
+                pendingElements.append(child.value)
+                pendingElementMarks.append(child.marks)
                 count += child.count
             }
-            result = (.list(elements), MarkTree(mark: event.start, children: children), count)
+            result = (
+                .list(Array(pendingElements[base...])),
+                MarkTree(mark: event.start, children: Array(pendingElementMarks[base...])), count
+            )
+            pendingElements.removeSubrange(base...)
+            pendingElementMarks.removeSubrange(base...)
         case .mappingStart:
             try checkDepth(depth, at: event.start)
             try checkCollectionTag(event.tag, expected: "tag:yaml.org,2002:map", at: event.start)
-            var entries = ValueMap()
-            var keys: [SourceMark] = []
-            var children: [MarkTree] = []
+            let base = pendingKeys.count
+            // A small mapping is scanned for a repeated key; a large one keeps a table of its keys.
+            var positions: [String: Int]?
             var count = 1
             while true {
                 let keyEvent = try parser.next()
@@ -162,22 +179,42 @@ private struct Composer {
                     let keyValue = try scalar(key, style: keyStyle, tag: keyEvent.tag, at: keyEvent.start)
                     anchors[anchor] = (keyValue, MarkTree(mark: keyEvent.start), 1)
                 }
-                if let first = entries.index(forKey: key) {
+                let entryCount = pendingKeys.count - base
+                let first = positions.map { $0[key] } ?? pendingKeys[base...].firstIndex(of: key)
+                if let first {
                     throw .error(
                         "duplicate key '\(key)'", at: at(keyEvent.start),
-                        notes: [.init("'\(key)' first defined here", at: at(keys[first]))])
+                        notes: [.init("'\(key)' first defined here", at: at(pendingKeyMarks[first]))])
                 }
-                guard entries.count < reader.limits.maxCollectionCount else {
+                guard entryCount < reader.limits.maxCollectionCount else {
                     throw .error(
                         "mapping has more than \(reader.limits.maxCollectionCount) entries", at: at(event.start))
                 }
                 let child = try node(depth: depth + 1)
-                entries[key] = child.value
-                keys.append(keyEvent.start)
-                children.append(child.marks)
+                pendingKeys.append(key)
+                pendingValues.append(child.value)
+                pendingKeyMarks.append(keyEvent.start)
+                pendingMarks.append(child.marks)
                 count += child.count
+                if positions != nil {
+                    positions?[key] = base + entryCount
+                } else if entryCount + 1 == Self.scannedKeys {
+                    var table: [String: Int] = [:]
+                    table.reserveCapacity(2 * Self.scannedKeys)
+                    for index in base..<pendingKeys.count { table[pendingKeys[index]] = index }
+                    positions = table
+                }
             }
-            result = (.map(entries), MarkTree(mark: event.start, keys: keys, children: children), count)
+            result = (
+                .map(ValueMap(uniqueKeys: pendingKeys[base...], values: pendingValues[base...])),
+                MarkTree(
+                    mark: event.start, keys: Array(pendingKeyMarks[base...]), children: Array(pendingMarks[base...])),
+                count
+            )
+            pendingKeys.removeSubrange(base...)
+            pendingValues.removeSubrange(base...)
+            pendingKeyMarks.removeSubrange(base...)
+            pendingMarks.removeSubrange(base...)
         case .streamStart, .streamEnd, .documentStart, .documentEnd, .sequenceEnd, .mappingEnd:
             throw .error("unexpected YAML structure", at: at(event.start))
         }
