@@ -163,6 +163,26 @@ struct HostileInputTests {
                 == "system.yaml:4:3: error: duplicate key 'id'\nsystem.yaml:2:3: note: 'id' first defined here")
     }
 
+    @Test("a repeated key is found in a large mapping too, inside a list, and a nested mapping's keys are its own")
+    func duplicateKeyInLargeMappings() throws {
+        // Keys k0…k39: past the first 16, repeated keys are looked up in a table instead of scanned.
+        let keys = (0..<40).map { "  k\($0): \($0)\n" }.joined()
+        #expect(
+            readError("m:\n" + keys + "  k3: again\n")
+                == "system.yaml:42:3: error: duplicate key 'k3'\nsystem.yaml:5:3: note: 'k3' first defined here")
+        #expect(
+            readError("m:\n" + keys + "  k39: again\n")
+                == "system.yaml:42:3: error: duplicate key 'k39'\nsystem.yaml:41:3: note: 'k39' first defined here")
+        let listed = "l:\n  - a: 1\n    b: 2\n  - a: 3\n    a: 4\n"
+        #expect(readError(listed) == "system.yaml:5:5: error: duplicate key 'a'\nsystem.yaml:4:5: note: 'a' first defined here")
+        // The same key at two depths, and in two sibling mappings, is no repetition; order is kept.
+        let nested = "a:\n  a:\n    a: 1\n  b: {a: 2, b: 3}\nb: [{a: 1}, {a: 2}]\n" + keys.replacing("  k", with: "k")
+        let document = try YAMLReader().read(nested, file: "system.yaml")
+        #expect(document.root.value(at: ["a", "b", "b"]) == .int(3))
+        #expect(document.root.mapValue?.keys == ["a", "b"] + (0..<40).map { "k\($0)" })
+        #expect(document.location(of: [.key("k39")]) == SourceLocation(file: "system.yaml", line: 45, column: 6))
+    }
+
     @Test("a 9 MiB file is refused before it is parsed")
     func hugeFile() {
         var bytes = [UInt8](repeating: UInt8(ascii: "#"), count: 9 * 1024 * 1024)  // comment lines of 64 bytes
