@@ -27,8 +27,19 @@ struct ConditionEvaluator {
     func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         switch condition {
         case .all(let parts):
+            // One part is its own verdict (what `combine(all:)` of one verdict gives), with no list made.
+            if parts.count == 1 {
+                var verdict = evaluate(parts[0], in: scope, at: scopePath)
+                if verdict.truth != .unknown { verdict.missing = [] }
+                return verdict
+            }
             return .combine(all: parts.map { evaluate($0, in: scope, at: scopePath) })
         case .any(let parts):
+            if parts.count == 1 {
+                var verdict = evaluate(parts[0], in: scope, at: scopePath)
+                if verdict.truth != .unknown { verdict.missing = [] }
+                return verdict
+            }
             var verdicts = parts.map { evaluate($0, in: scope, at: scopePath) }
             if verdicts.count > 1, !verdicts.contains(where: { $0.truth != .false }) {
                 Self.assignRoles(&verdicts, parts: parts)

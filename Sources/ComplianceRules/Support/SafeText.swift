@@ -8,6 +8,8 @@
 package enum SafeText {
     /// `text` with every unsafe scalar escaped; the same string when nothing needs escaping.
     package static func escaped(_ text: String) -> String {
+        // Printable ASCII needs nothing (most texts): bytes are checked before scalars are decoded.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count + 8)
