@@ -152,6 +152,8 @@ struct Check: ParsableCommand {
         options.inlineWaivers = !noInlineWaivers
         options.maxWaiverDays = maxWaiverDays
         if let maxEvidenceBytes { options.maxEvidenceBytes = maxEvidenceBytes }
+        // The text report alone shows no passing or not-applicable detail but evidence notes.
+        if format == .text, reports.isEmpty, !verbose { options.passingDetail = .noted }
         if let waivers {
             options.waivers = try loadWaivers(waivers)
             // Checked once for the run: an expired shared waiver warns once, not once per system.

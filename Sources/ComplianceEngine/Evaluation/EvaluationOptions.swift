@@ -27,6 +27,19 @@ public struct EvaluationOptions: Sendable {
     /// Hashes of evidence files already read in this run, shared by every system evaluated with
     /// these options (a file is hashed once however many systems list it).
     public var evidenceCache = EvidenceCache()
+    /// How much of a `pass` or `not_applicable` finding the engine keeps (default: everything).
+    public var passingDetail: PassingDetail = .full
+
+    /// How much of a finding that passes or does not apply is kept.
+    public enum PassingDetail: Sendable, Hashable {
+        /// Every deciding fact, and the reason of a condition that does not hold.
+        case full
+        /// Only the facts that carry a note (an evidence remark such as an unverified URL) and no
+        /// condition reason: what the text report shows of such findings (without `--verbose`).
+        /// The command line uses it when that report is its only output; placing facts in the
+        /// file is a good part of evaluating.
+        case noted
+    }
 
     public init(
         asOf: CalendarDate, failOn: GateThreshold = .low, unknownPolicy: UnknownPolicy = .fail, waivers: [Waiver] = [],

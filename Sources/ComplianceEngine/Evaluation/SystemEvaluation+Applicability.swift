@@ -102,8 +102,10 @@ extension SystemEvaluation {
             // A rule that would not apply anyway stays not applicable: an upcoming duty is one the
             // system will have to meet, and listing the others would bury those.
             if finding.status == .notApplicable {
-                finding.reason =
-                    (finding.reason ?? "") + evaluator.strings("reason.also_takes_effect", ["date": date.description])
+                // (A finding kept without its condition's reason, `passingDetail` `.noted`, keeps none.)
+                if let reason = finding.reason {
+                    finding.reason = reason + evaluator.strings("reason.also_takes_effect", ["date": date.description])
+                }
                 return
             }
             finding.originalStatus = finding.status

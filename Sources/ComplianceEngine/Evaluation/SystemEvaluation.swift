@@ -214,12 +214,16 @@ struct SystemEvaluation {
         }
         let outcome = Self.decide(rule, roles: roles, evaluator: evaluator, root: root)
         finding.status = outcome.status
-        finding.facts = outcome.verdict.observations.map { fact($0) }
+        // With `passingDetail` `.noted`, a passing or not-applicable outcome keeps only its noted
+        // facts (and no condition reason); its facts are placed once its dates are known.
+        let trimmed = options.passingDetail == .noted && (outcome.status == .pass || outcome.status == .notApplicable)
+        if !trimmed { finding.facts = outcome.verdict.observations.map { fact($0) } }
         finding.missing = Self.unique(outcome.verdict.missing)
         switch outcome.status {
         case .notApplicable:
             // The condition's reason is worded from the facts when it is read.
-            finding.because = outcome.reason.map(Finding.Because.text) ?? .conditionFailed(strings.language)
+            finding.because =
+                outcome.reason.map(Finding.Because.text) ?? (trimmed ? .none : .conditionFailed(strings.language))
         case .unknown:
             finding.message = strings("message.unknown", ["facts": finding.missing.joined(separator: ", ")])
         case .pass:
@@ -228,6 +232,13 @@ struct SystemEvaluation {
             break
         }
         applyDates(of: rule, to: &finding, evaluator: evaluator)
+        if trimmed {
+            // A date can make a pass upcoming or unknown: such a finding keeps every fact.
+            let stillPassing = finding.status == .pass || finding.status == .notApplicable
+            finding.facts = outcome.verdict.observations.compactMap { observation in
+                stillPassing && observation.note == nil ? nil : fact(observation)
+            }
+        }
         return finding
     }
 
