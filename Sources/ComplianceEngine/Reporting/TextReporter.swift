@@ -199,21 +199,8 @@ public enum TextReporter {
             // Copied out only when shown: most findings of a system pass or do not apply.
             switch grouping.findings[index].status {
             case .fail, .waived, .upcoming:
-                let finding = grouping.findings[index]
-                let rule = memo.lines(of: finding, report: report, label: label)
-                lines.append(findingLine(finding, head: rule.head, system: system, paint: paint, label: label))
-                lines.append(rule.cite)
-                if let effective = finding.effective {
-                    lines.append(label.date + say("text.date_depends", ["date": effective.description]))
-                }
-                if finding.status == .fail {
-                    lines += factLines(finding.facts, strings: say, label: label)
-                    lines.append(rule.fix)
-                } else if let reason = finding.reason {
-                    lines.append(
-                        label.note + safe(reason)
-                            + (finding.originalStatus.map { " " + say("text.would_be", ["status": statusWord($0, say)]) } ?? ""))
-                }
+                // Borrowed from the list: most of a finding's fields are never read here.
+                shown(grouping.findings[index], system: system, report: report, into: &lines, memo: &memo, paint: paint)
             case .pass, .notApplicable:
                 if style.verbose {
                     let finding = grouping.findings[index]
@@ -282,6 +269,30 @@ public enum TextReporter {
 
         static func += (lines: inout Lines, more: [String]) {
             for line in more { lines.append(line) }
+        }
+    }
+
+    /// The lines of a failed, waived or upcoming finding: what it is, its citations and date, then
+    /// the facts and the fix of a failure, or the note of the others.
+    private static func shown(
+        _ finding: borrowing Finding, system: SystemReport, report: Report, into lines: inout Lines, memo: inout Memo,
+        paint: Painter
+    ) {
+        let say = report.strings
+        let label = memo.label(say)
+        let rule = memo.lines(of: finding, report: report, label: label)
+        lines.append(findingLine(finding, head: rule.head, system: system, paint: paint, label: label))
+        lines.append(rule.cite)
+        if let effective = finding.effective {
+            lines.append(label.date + say("text.date_depends", ["date": effective.description]))
+        }
+        if finding.status == .fail {
+            lines += factLines(finding.facts, strings: say, label: label)
+            lines.append(rule.fix)
+        } else if let reason = finding.reason {
+            lines.append(
+                label.note + safe(reason)
+                    + (finding.originalStatus.map { " " + say("text.would_be", ["status": statusWord($0, say)]) } ?? ""))
         }
     }
 

@@ -151,10 +151,11 @@ private struct Composer {
                     throw .error(
                         "list has more than \(reader.limits.maxCollectionCount) items", at: at(event.start))
                 }
-                let child = try node(from: next, depth: depth + 1)
-                pendingElements.append(child.value)
-                pendingElementMarks.append(child.marks)
-                count += child.count
+                // Taken apart, so that the value and its marks move into the stacks uncopied.
+                let (value, marks, childCount) = try node(from: next, depth: depth + 1)
+                pendingElements.append(value)
+                pendingElementMarks.append(marks)
+                count += childCount
             }
             result = (
                 .list(Array(pendingElements[base...])),
@@ -190,12 +191,12 @@ private struct Composer {
                     throw .error(
                         "mapping has more than \(reader.limits.maxCollectionCount) entries", at: at(event.start))
                 }
-                let child = try node(depth: depth + 1)
+                let (value, marks, childCount) = try node(depth: depth + 1)
                 pendingKeys.append(key)
-                pendingValues.append(child.value)
+                pendingValues.append(value)
                 pendingKeyMarks.append(keyEvent.start)
-                pendingMarks.append(child.marks)
-                count += child.count
+                pendingMarks.append(marks)
+                count += childCount
                 if positions != nil {
                     positions?[key] = base + entryCount
                 } else if entryCount + 1 == Self.scannedKeys {
