@@ -10,16 +10,13 @@ enum CoreSchema {
     }
 
     static func resolve(plain text: String) -> Resolution {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .value(.null)
-        case "true", "True", "TRUE": return .value(.bool(true))
-        case "false", "False", "FALSE": return .value(.bool(false))
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .value(.double(.infinity))
-        case "-.inf", "-.Inf", "-.INF": return .value(.double(-.infinity))
-        case ".nan", ".NaN", ".NAN": return .value(.double(.nan))
-        default: break
+        // The words below are at most 6 bytes and start with one of `~nNtTfF.+-`: most scalars
+        // (names, enumeration values) skip comparing with each of them.
+        let lead = text.utf8.first
+        if text.utf8.count <= 6, lead.map({ Self.specialLeads.contains($0) }) ?? true {
+            if let special = special(text) { return special }
         }
-        guard let first = text.utf8.first else { return .value(.string(text)) }
+        guard let first = lead else { return .value(.string(text)) }
         // Cheap exit: every number starts with a digit, a sign or a dot.
         guard isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
         else { return .value(.string(text)) }
@@ -28,9 +25,30 @@ enum CoreSchema {
         return .value(.string(text))
     }
 
+    /// The first bytes of the null, boolean, infinity and not-a-number words.
+    private static let specialLeads: [UInt8] = Array("~nNtTfF.+-".utf8)
+
+    /// The null, boolean, infinity or not-a-number value `text` spells, if it spells one.
+    private static func special(_ text: String) -> Resolution? {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .value(.null)
+        case "true", "True", "TRUE": return .value(.bool(true))
+        case "false", "False", "FALSE": return .value(.bool(false))
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .value(.double(.infinity))
+        case "-.inf", "-.Inf", "-.INF": return .value(.double(-.infinity))
+        case ".nan", ".NaN", ".NAN": return .value(.double(.nan))
+        default: return nil
+        }
+    }
+
     /// A core-schema integer, or `nil` when `text` is not written as one.
     private static func integer(_ text: String) -> Resolution? {
-        let bytes = Array(text.utf8)
+        // A short plain scalar is a small string: its bytes are read in place, no array made.
+        var contiguous = text
+        return contiguous.withUTF8 { integer(text, bytes: $0) }
+    }
+
+    private static func integer(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Resolution? {
         if bytes.count > 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "o") {
             let digits = bytes[2...]
             guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }) else { return nil }
