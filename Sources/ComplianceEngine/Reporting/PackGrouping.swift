@@ -72,7 +72,9 @@ struct PackGrouping {
         sectionStarts = starts
         findings = sections.isEmpty ? system.findings : sections.flatMap(\.findings)
         let failing = system.findings.indices.filter { system.findings[$0].status == .fail }.map { system.findings[$0].rule }
-        sharedFixes = failing.count > 1 ? Self.sharedFixes(failing, links: links ?? Self.links(of: report.rules)) : []
+        let links = links ?? Self.links(of: report.rules)
+        // Most failing rules link to nothing (a one-pack system's, always): then no fix is shared.
+        sharedFixes = failing.count > 1 && failing.contains { links[$0] != nil } ? Self.sharedFixes(failing, links: links) : []
     }
 
     /// Connected groups of the failing rules under the `related:` links among them (read both ways).
