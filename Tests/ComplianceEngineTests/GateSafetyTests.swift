@@ -229,6 +229,23 @@ import Testing
         #expect(notes == perSystem + perSystem + perSystem)
     }
 
+    /// The remembered paths are bounded: past the limit they are forgotten and walked again, with
+    /// the same outcomes.
+    @Test func rememberedEvidencePathsAreBounded() throws {
+        let root = try Self.linkedRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var limits = EvidenceChecker.Limits()
+        limits.cache = EvidenceCache(probeLimit: 2)
+        var notes: [String] = []
+        for file in ["docs/procedure.md", "docs/alias.md", "docs/missing.md", "docs/procedure.md", "./docs/up.md"] {
+            let result = EvidenceChecker(root: root, limits: limits).check(
+                .string(file), options: EvidenceOptions(), asOf: Fixtures.asOf)
+            notes.append("\(result.truth): \(result.note ?? "-")")
+            #expect(limits.cache.probeCount <= 2)
+        }
+        #expect(notes == ["true: -", "true: -", "false: missing file docs/missing.md in \(root)", "true: -", "true: -"])
+    }
+
     /// The host of an evidence URL, as the check for a missing host reads it.
     @Test func urlHosts() {
         let hosts = [

@@ -35,8 +35,14 @@ public final class EvidenceCache: @unchecked Sendable {
     private let lock = NSLock()
     private var digests: [Key: String] = [:]
     private var probes: [PathKey: EvidenceChecker.Probe] = [:]
+    /// The most paths remembered: past it the remembered paths are forgotten and walked again when
+    /// listed, so a registry whose systems each keep their own evidence cannot grow the run's
+    /// memory without bound. (Forgetting changes no outcome: a walk finds what it found before.)
+    let probeLimit: Int
 
-    public init() {}
+    public init() { probeLimit = 1 << 16 }
+
+    init(probeLimit: Int) { self.probeLimit = probeLimit }
 
     /// How many files have been hashed.
     var count: Int {
@@ -69,6 +75,7 @@ public final class EvidenceCache: @unchecked Sendable {
     /// Remembers what opening `path` found.
     func remember(_ probe: EvidenceChecker.Probe, for path: PathKey) {
         lock.lock()
+        if probes.count >= probeLimit { probes.removeAll(keepingCapacity: true) }
         probes[path] = probe.withoutDescriptor
         lock.unlock()
     }
