@@ -40,39 +40,37 @@ public struct Engine: Sendable {
         for rule in library.rules { titles[rule.id] = rule.title }
         for derivation in library.declaredChecks { titles[derivation.declaredRuleID] = derivation.check.title }
         self.sourceTitles = titles
-        guard let packs else {
-            self.library = library.localized(language)
-            self.words = ExpectationWords(packs: self.library.packs, strings: strings)
-            (self.compiledRules, self.declaredTexts) = Self.compile(self.library)
-            self.declaredIDs = Set(self.library.packs.flatMap(\.derivations).map(\.declaredRuleID))
-            return
+        var selected = library
+        if let packs {
+            let known = library.packs.map(\.id)
+            let unknown = packs.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw DiagnosticList(
+                    unknown.map {
+                        .error(
+                            "unknown pack '\($0)'; loaded packs: \(known.joined(separator: ", "))"
+                                + Suggestion.phrase(for: $0, in: known), at: nil)
+                    })
+            }
+            selected = RuleLibrary(
+                vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) },
+                catalogues: library.catalogues)
         }
-        let known = library.packs.map(\.id)
-        let unknown = packs.filter { !known.contains($0) }
-        if !unknown.isEmpty {
-            throw DiagnosticList(
-                unknown.map {
-                    .error(
-                        "unknown pack '\($0)'; loaded packs: \(known.joined(separator: ", "))"
-                            + Suggestion.phrase(for: $0, in: known), at: nil)
-                })
-        }
-        self.library = RuleLibrary(
-            vocabulary: library.vocabulary, packs: library.packs.filter { packs.contains($0.id) }, catalogues: library.catalogues
-        ).localized(language)
+        self.library = selected.localized(language)
         self.words = ExpectationWords(packs: self.library.packs, strings: strings)
-        (self.compiledRules, self.declaredTexts) = Self.compile(self.library)
-        self.declaredIDs = Set(self.library.packs.flatMap(\.derivations).map(\.declaredRuleID))
+        (self.compiledRules, self.declaredTexts, self.declaredIDs) = Self.compile(self.library)
     }
 
-    /// The rules of every pack as evaluated, and the text of every declared-value check.
+    /// The rules of every pack as evaluated, the text of every declared-value check, and the ids
+    /// of those checks.
     private static func compile(_ library: RuleLibrary) -> (
-        rules: [String: [CompiledRule]], declared: [String: Finding.RuleText]
+        rules: [String: [CompiledRule]], declared: [String: Finding.RuleText], declaredIDs: Set<String>
     ) {
         var rules: [String: [CompiledRule]] = [:]
         var declared: [String: Finding.RuleText] = [:]
+        let declaredIDs = library.packs.flatMap { $0.derivations.map(\.declaredRuleID) }
         // Every id in ascending order, so that a finding's text knows where its rule sorts.
-        let ids = library.packs.flatMap { pack in pack.rules.map(\.id) + pack.derivations.map(\.declaredRuleID) }.sorted()
+        let ids = (library.packs.flatMap { $0.rules.map(\.id) } + declaredIDs).sorted()
         var ranks: [String: Int] = [:]
         for (rank, id) in ids.enumerated() where ranks[id] == nil { ranks[id] = rank }
         for pack in library.packs {
@@ -83,7 +81,7 @@ public struct Engine: Sendable {
                     rank: ranks[derivation.declaredRuleID])
             }
         }
-        return (rules, declared)
+        return (rules, declared, Set(declaredIDs))
     }
 
     /// An engine over the built-in vocabulary and packs.

@@ -27,19 +27,11 @@ struct ConditionEvaluator {
     func evaluate(_ condition: Condition, in scope: Value, at scopePath: [PathStep]) -> Verdict {
         switch condition {
         case .all(let parts):
-            // One part is its own verdict (what `combine(all:)` of one verdict gives), with no list made.
-            if parts.count == 1 {
-                var verdict = evaluate(parts[0], in: scope, at: scopePath)
-                if verdict.truth != .unknown { verdict.missing = [] }
-                return verdict
-            }
+            // One part is its own verdict, with no list made.
+            if parts.count == 1 { return .alone(evaluate(parts[0], in: scope, at: scopePath)) }
             return .combine(all: parts.map { evaluate($0, in: scope, at: scopePath) })
         case .any(let parts):
-            if parts.count == 1 {
-                var verdict = evaluate(parts[0], in: scope, at: scopePath)
-                if verdict.truth != .unknown { verdict.missing = [] }
-                return verdict
-            }
+            if parts.count == 1 { return .alone(evaluate(parts[0], in: scope, at: scopePath)) }
             var verdicts = parts.map { evaluate($0, in: scope, at: scopePath) }
             if verdicts.count > 1, !verdicts.contains(where: { $0.truth != .false }) {
                 Self.assignRoles(&verdicts, parts: parts)
@@ -83,10 +75,7 @@ struct ConditionEvaluator {
         if predicate.operators.count == 1 {
             let expected =
                 words?.words(predicate, 0, asOf: asOf) ?? Self.expectation(predicate.operators[0], asOf: asOf, strings: strings)
-            verdict = apply(predicate.operators[0], to: actual, at: place, expected: expected, missing: missingWhenAbsent)
-            // One part is its own result, as `combine(all:)` would have it, except a decided part
-            // never carries missing facts.
-            if verdict.truth != .unknown { verdict.missing = [] }
+            verdict = .alone(apply(predicate.operators[0], to: actual, at: place, expected: expected, missing: missingWhenAbsent))
         } else {
             var parts: [Verdict] = []
             parts.reserveCapacity(predicate.operators.count)

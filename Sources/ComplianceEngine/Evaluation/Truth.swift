@@ -72,9 +72,17 @@ struct Verdict: Sendable {
     /// Paths of absent facts that made the result unknown.
     var missing: [String] = []
 
+    /// One part combined with nothing: its own result, except that a decided part carries no
+    /// missing facts. (`combine(all:)` and `combine(any:)` of one part; callers with one part in
+    /// hand use it to skip making a list.)
+    static func alone(_ part: Verdict) -> Verdict {
+        var verdict = part
+        if verdict.truth != .unknown { verdict.missing = [] }
+        return verdict
+    }
+
     static func combine(all parts: [Verdict]) -> Verdict {
-        // One part is its own result (a decided part carries no missing facts).
-        if parts.count == 1, parts[0].truth == .unknown || parts[0].missing.isEmpty { return parts[0] }
+        if parts.count == 1 { return alone(parts[0]) }
         if parts.contains(where: { $0.truth == .false }) {
             return gathered(parts, truth: .false) { $0.truth == .false }
         }
@@ -85,7 +93,7 @@ struct Verdict: Sendable {
     }
 
     static func combine(any parts: [Verdict]) -> Verdict {
-        if parts.count == 1, parts[0].truth == .unknown || parts[0].missing.isEmpty { return parts[0] }
+        if parts.count == 1 { return alone(parts[0]) }
         if parts.contains(where: { $0.truth == .true }) {
             return gathered(parts, truth: .true) { $0.truth == .true }
         }

@@ -28,9 +28,6 @@ extension Finding {
             self.rank = rank
         }
 
-        /// The same text with its rank among the engine's rule ids.
-        func ranked(_ rank: Int) -> RuleText { RuleText(fields, rank: rank) }
-
         /// The text of `rule`.
         convenience init(_ rule: Rule, rank: Int? = nil) {
             self.init(

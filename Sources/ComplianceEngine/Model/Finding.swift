@@ -103,15 +103,12 @@ public struct Finding: Sendable, Equatable {
         facts: [Fact], missing: [String], reason: String?, originalStatus: Status?, waiver: Waiver?,
         effective: CalendarDate? = nil
     ) {
-        self.text = RuleText(
-            RuleText.Fields(
-                rule: rule, title: title, severity: severity, category: category, pack: pack, sector: sector,
-                citation: citation, citations: citations, remediation: remediation))
-        self.status = status
-        self.message = message
-        self.facts = facts
-        self.missing = missing
-        self.because = reason.map(Because.text) ?? .none
+        self.init(
+            text: RuleText(
+                RuleText.Fields(
+                    rule: rule, title: title, severity: severity, category: category, pack: pack, sector: sector,
+                    citation: citation, citations: citations, remediation: remediation)),
+            status: status, message: message, facts: facts, missing: missing, reason: reason)
         self.originalStatus = originalStatus
         self.waiver = waiver
         self.effective = effective

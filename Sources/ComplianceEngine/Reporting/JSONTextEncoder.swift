@@ -13,17 +13,8 @@ internal import ComplianceRules
 enum JSONTextEncoder {
     /// `value` as JSON text, pretty-printed as if nested `indent` levels deep, or on one line.
     static func encode(_ value: some Encodable, pretty: Bool = true, indent: Int = 0) throws -> String {
-        var bytes: [UInt8] = []
-        try encode(value, pretty: pretty, indent: indent, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends `value` as JSON to `bytes`.
-    static func encode(_ value: some Encodable, pretty: Bool, indent: Int, into bytes: inout [UInt8]) throws {
-        let writer = JSONByteWriter(pretty: pretty)
-        swap(&writer.bytes, &bytes)
-        defer { swap(&writer.bytes, &bytes) }
-        try writer.value(value, indent: indent)
+        var fragments = JSONFragments()
+        return try encode(value, pretty: pretty, indent: indent, fragments: &fragments)
     }
 
     /// `value` as JSON text, reusing (and adding to) `fragments`: the members each rule writes the
